@@ -66,6 +66,28 @@ public final class StreamsAppConfig extends AbstractConfig {
       "Per-task in-memory memo of named references (genres, companies, keywords...) in front of"
           + " the reference store.";
 
+  public static final String REFERENCE_WAIT_MS_CONFIG = "reference.wait.ms";
+  public static final long REFERENCE_WAIT_MS_DEFAULT = 0;
+  private static final String REFERENCE_WAIT_MS_DOC =
+      "How long a game task waits for reference updates in flight before it processes games"
+          + " (Kafka Streams max.task.idle.ms). Reference updates carry the timestamps of their"
+          + " source records, so a bulk load whose references were written first enriches each"
+          + " game once instead of re-emitting it as every reference arrives. Costs at most this"
+          + " much latency after a reference change; 0 = never wait.";
+
+  public static final String EMIT_QUIET_MS_CONFIG = "emit.quiet.ms";
+  public static final long EMIT_QUIET_MS_DEFAULT = 2000;
+  private static final String EMIT_QUIET_MS_DOC =
+      "Changed games are emitted once reference updates have been quiet for this long: while"
+          + " references stream in (a bulk load), games wait and are emitted once, complete. Also"
+          + " the usual latency of an update.";
+
+  public static final String EMIT_MAX_WAIT_MS_CONFIG = "emit.max.wait.ms";
+  public static final long EMIT_MAX_WAIT_MS_DEFAULT = 30_000;
+  private static final String EMIT_MAX_WAIT_MS_DOC =
+      "Upper bound of the wait of emit.quiet.ms when references never go quiet; must be >="
+          + " emit.quiet.ms.";
+
   public static final String GAME_PARTITIONS_CONFIG = "game.partitions";
   public static final int GAME_PARTITIONS_DEFAULT = 0;
   private static final String GAME_PARTITIONS_DOC =
@@ -103,6 +125,23 @@ public final class StreamsAppConfig extends AbstractConfig {
   public StreamsAppConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props, false);
     validateTopics();
+    if (emitMaxWaitMs() < emitQuietMs()) {
+      throw new ConfigException(
+          EMIT_MAX_WAIT_MS_CONFIG, emitMaxWaitMs(), "must be >= " + EMIT_QUIET_MS_CONFIG);
+    }
+  }
+
+  public long emitQuietMs() {
+    return getLong(EMIT_QUIET_MS_CONFIG);
+  }
+
+  public long emitMaxWaitMs() {
+    return getLong(EMIT_MAX_WAIT_MS_CONFIG);
+  }
+
+  /** When the game processor emits. */
+  public io.gamedata.streams.topology.EmitPolicy emitPolicy() {
+    return new io.gamedata.streams.topology.EmitPolicy(emitQuietMs(), emitMaxWaitMs(), 5_000);
   }
 
   /** Reads a properties file; values from {@code overrides} win. */
@@ -171,6 +210,27 @@ public final class StreamsAppConfig extends AbstractConfig {
                 Range.atLeast(0),
                 Importance.LOW,
                 MEMO_ENTRIES_DOC)
+            .define(
+                REFERENCE_WAIT_MS_CONFIG,
+                Type.LONG,
+                REFERENCE_WAIT_MS_DEFAULT,
+                Range.between(0, 600_000),
+                Importance.MEDIUM,
+                REFERENCE_WAIT_MS_DOC)
+            .define(
+                EMIT_QUIET_MS_CONFIG,
+                Type.LONG,
+                EMIT_QUIET_MS_DEFAULT,
+                Range.between(0, 600_000),
+                Importance.MEDIUM,
+                EMIT_QUIET_MS_DOC)
+            .define(
+                EMIT_MAX_WAIT_MS_CONFIG,
+                Type.LONG,
+                EMIT_MAX_WAIT_MS_DEFAULT,
+                Range.between(0, 3_600_000),
+                Importance.LOW,
+                EMIT_MAX_WAIT_MS_DOC)
             .define(
                 GAME_PARTITIONS_CONFIG,
                 Type.INT,
@@ -283,6 +343,10 @@ public final class StreamsAppConfig extends AbstractConfig {
 
   public int memoEntries() {
     return getInt(MEMO_ENTRIES_CONFIG);
+  }
+
+  public long referenceWaitMs() {
+    return getLong(REFERENCE_WAIT_MS_CONFIG);
   }
 
   /** 0 = ask the broker. */

@@ -51,7 +51,8 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     int partitions =
         config.gamePartitions() > 0 ? config.gamePartitions() : discoverGamePartitions();
     Topology topology =
-        TopologyFactory.build(config.topics(), partitions, metrics, config.memoEntries());
+        TopologyFactory.build(
+            config.topics(), partitions, metrics, config.memoEntries(), config.emitPolicy());
     Properties props = StreamsPropertiesFactory.build(config, metrics);
     streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(

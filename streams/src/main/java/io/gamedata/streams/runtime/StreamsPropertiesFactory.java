@@ -21,6 +21,7 @@ public final class StreamsPropertiesFactory {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, config.referenceWaitMs());
     p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
     p.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -38,18 +38,25 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private static final LongSerializer KEYS = new LongSerializer();
   private static final long[] NONE = new long[0];
+  private static final byte[] EMPTY = new byte[0];
 
   private final PipelineMetrics metrics;
   private final int memoEntries;
+  private final EmitPolicy policy;
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, byte[]> games;
   private StoreReferenceLookup references;
   private ReverseIndex index;
+  private KeyValueStore<Long, byte[]> pending;
+  private boolean maybePending;
+  private long pendingSince;
+  private long lastReferenceAt;
 
-  GameProcessor(PipelineMetrics metrics, int memoEntries) {
+  GameProcessor(PipelineMetrics metrics, int memoEntries, EmitPolicy policy) {
     this.metrics = metrics;
     this.memoEntries = memoEntries;
+    this.policy = policy;
   }
 
   @Override
@@ -60,6 +67,17 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
         new StoreReferenceLookup(context.getStateStore(StoreNames.REFERENCE_DATA), memoEntries);
     KeyValueStore<Bytes, byte[]> indexStore = context.getStateStore(StoreNames.REFERENCE_INDEX);
     this.index = new ReverseIndex(indexStore);
+    this.pending = context.getStateStore(StoreNames.PENDING_GAMES);
+    long now = context.currentSystemTimeMs();
+    this.lastReferenceAt = now; // give reference updates in flight a chance first
+    this.pendingSince = now;
+    try (var it = pending.all()) {
+      this.maybePending = it.hasNext();
+    }
+    context.schedule(
+        java.time.Duration.ofMillis(policy.punctuateEveryMs()),
+        org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+        this::emitPending);
   }
 
   @Override
@@ -101,7 +119,17 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       return;
     }
     IgdbGame source = GameVersions.trimmed(game);
-    apply(id, state, source, newest(state, game.updatedAt()), record.timestamp());
+    save(
+        id,
+        state == null
+            ? new GameState(source, game.updatedAt(), null, null, NONE)
+            : new GameState(
+                source,
+                newest(state, game.updatedAt()),
+                state.contentHash(),
+                state.fieldHashes(),
+                state.dependencies()));
+    markPending(id);
   }
 
   private void processReference(Record<Long, Inbound> record) {
@@ -110,20 +138,63 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     if (!references.put(packed, update.storedValue())) {
       return; // unchanged (a replay, a touch, or a broadcast copy of something known)
     }
+    lastReferenceAt = context.currentSystemTimeMs();
     for (long gameId : index.games(packed)) {
-      GameState state = load(gameId);
-      if (state == null || state.deleted()) {
-        continue;
-      }
       metrics.reEnrichment();
-      apply(gameId, state, state.source(), state.updatedAt(), record.timestamp());
+      markPending(gameId);
+    }
+  }
+
+  private void markPending(long id) {
+    if (!maybePending) {
+      maybePending = true;
+      pendingSince = context.currentSystemTimeMs();
+    }
+    pending.put(id, EMPTY);
+  }
+
+  /** The punctuator: emits pending games once references are quiet (or waited long enough). */
+  private void emitPending(long now) {
+    if (!maybePending) {
+      return;
+    }
+    if (now - lastReferenceAt < policy.quietMs() && now - pendingSince < policy.maxWaitMs()) {
+      return;
+    }
+    List<Long> ids = new java.util.ArrayList<>();
+    try (var it = pending.all()) {
+      while (it.hasNext() && ids.size() < policy.batch()) {
+        ids.add(it.next().key);
+      }
+    }
+    for (long id : ids) {
+      pending.delete(id);
+      emitCurrent(id, now);
+    }
+    if (ids.size() < policy.batch()) {
+      maybePending = false;
+    } else {
+      pendingSince = now;
+    }
+  }
+
+  /** Brings games.enriched in line with the state of one game. */
+  private void emitCurrent(long id, long timestamp) {
+    GameState state = load(id);
+    if (state == null) {
+      return;
+    }
+    if (state.deleted()) {
+      delete(id, state, timestamp);
+    } else {
+      apply(id, state, state.source(), state.updatedAt(), timestamp);
     }
   }
 
   /** Enriches {@code source}; emits and remembers the document when its content changed. */
   private void apply(long id, GameState state, IgdbGame source, Long updatedAt, long timestamp) {
     Enrichment e = GameEnricher.enrich(source, references);
-    boolean existed = state != null && !state.deleted();
+    boolean existed = state != null && state.contentHash() != null;
     long[] before = state == null || state.dependencies() == null ? NONE : state.dependencies();
     index.update(id, before, e.dependencies());
     if (existed && e.contentHash().equals(state.contentHash())) {
@@ -162,16 +233,31 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private void delete(long id, Record<Long, Inbound> record) {
     GameState state = load(id);
     if (state == null || state.deleted()) {
-      return; // nothing was ever emitted for it
+      return; // unknown or already deleted
     }
+    save(
+        id,
+        new GameState(
+            null,
+            state.updatedAt(),
+            state.contentHash(),
+            state.fieldHashes(),
+            state.dependencies()));
+    markPending(id);
+  }
+
+  private void delete(long id, GameState state, long timestamp) {
     index.update(id, state.dependencies() == null ? NONE : state.dependencies(), NONE);
     save(id, GameState.deletedAt(state.updatedAt()));
-    emit(id, new Emit.Enriched(null), record.timestamp());
+    if (state.contentHash() == null) {
+      return; // never emitted: nothing to retract
+    }
+    emit(id, new Emit.Enriched(null), timestamp);
     emit(
         id,
         new Emit.Change(
             GameChangeEvent.of(id, Operation.DELETED, List.of(), null, null, state.contentHash())),
-        record.timestamp());
+        timestamp);
     metrics.tombstoneOut();
     metrics.changeOut();
   }

@@ -1,7 +1,5 @@
 package io.gamedata.streams.topology;
 
-import io.gamedata.contracts.change.GameChangeEvent;
-import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.json.JsonSerde;
 import io.gamedata.contracts.topic.Topics;
 import io.gamedata.streams.metrics.PipelineMetrics;
@@ -47,11 +45,15 @@ public final class TopologyFactory {
    * @param gamePartitions partitions of the games topic (the reference updates get as many)
    */
   public static Topology build(TopicNames topics, int gamePartitions, PipelineMetrics metrics) {
-    return build(topics, gamePartitions, metrics, DEFAULT_MEMO_ENTRIES);
+    return build(topics, gamePartitions, metrics, DEFAULT_MEMO_ENTRIES, EmitPolicy.DEFAULT);
   }
 
   public static Topology build(
-      TopicNames topics, int gamePartitions, PipelineMetrics metrics, int memoEntries) {
+      TopicNames topics,
+      int gamePartitions,
+      PipelineMetrics metrics,
+      int memoEntries,
+      EmitPolicy policy) {
     if (gamePartitions < 1) {
       throw new IllegalArgumentException("gamePartitions must be >= 1");
     }
@@ -72,6 +74,13 @@ public final class TopologyFactory {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REFERENCE_INDEX),
                 Serdes.Bytes(),
+                Serdes.ByteArray())
+            .withCachingEnabled());
+
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.PENDING_GAMES),
+                Serdes.Long(),
                 Serdes.ByteArray())
             .withCachingEnabled());
 
@@ -111,9 +120,10 @@ public final class TopologyFactory {
         gameInbound
             .merge(referenceInbound, Named.as("game-reference-merge"))
             .process(
-                () -> new GameProcessor(metrics, memoEntries),
+                () -> new GameProcessor(metrics, memoEntries, policy),
                 Named.as("game-processor"),
                 StoreNames.GAME_STATE,
+                StoreNames.PENDING_GAMES,
                 StoreNames.REFERENCE_DATA,
                 StoreNames.REFERENCE_INDEX);
 
@@ -148,7 +158,4 @@ public final class TopologyFactory {
             topics.deadLetters(),
             Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(prefix + "-dead-sink"));
   }
-
-  /** Serde types used on the output topics, for readers. */
-  static final Class<?>[] OUTPUT_TYPES = {EnrichedGame.class, GameChangeEvent.class};
 }

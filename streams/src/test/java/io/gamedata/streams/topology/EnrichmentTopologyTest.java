@@ -170,6 +170,36 @@ class EnrichmentTopologyTest {
   }
 
   @Test
+  void duringABulkLoadAGameIsEmittedOnceCompleteNotOncePerLateReference() {
+    h.streaming = true;
+    h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L));
+    loadAll(h, 42); // references keep arriving, 300 ms apart
+    for (int i = 0; i < 3; i++) {
+      h.advance(300);
+      h.send(IgdbEndpoint.KEYWORDS, 100 + i, named(100 + i, "keyword " + i));
+    }
+    assertThat(h.enriched.isEmpty()).as("nothing while references stream in").isTrue();
+    h.streaming = false;
+    h.advance(1001);
+    List<TestRecord<Long, EnrichedGame>> out = h.enrichedRecords();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).value().missingReferences()).isEmpty();
+    assertThat(out.get(0).value().keywords()).containsExactly("keyword 0", "keyword 1");
+    assertThat(h.changeEvents()).hasSize(1);
+  }
+
+  @Test
+  void referencesThatNeverGoQuietDelayAGameAtMostTheMaximumWait() {
+    h.streaming = true;
+    h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L));
+    for (int i = 0; i < 40; i++) {
+      h.advance(900);
+      h.send(IgdbEndpoint.KEYWORDS, 5000 + i, named(5000 + i, "unrelated " + i));
+    }
+    assertThat(h.enrichedRecords()).hasSize(1);
+  }
+
+  @Test
   void companyRenameReEmitsEveryGameOfThatCompanyAndNoOther() {
     loadAll(h, 1, 2, 3);
     h.send(IgdbEndpoint.COMPANIES, 555, named(555, "Someone Else"));

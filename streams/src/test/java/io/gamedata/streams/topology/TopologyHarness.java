@@ -44,7 +44,10 @@ final class TopologyHarness implements AutoCloseable {
             .stateDir(stateDir)
             .build();
     Properties props = StreamsPropertiesFactory.build(config, metrics);
-    driver = new TopologyTestDriver(TopologyFactory.build(topics, 1, metrics), props);
+    driver =
+        new TopologyTestDriver(
+            TopologyFactory.build(topics, 1, metrics, 1000, new EmitPolicy(1000, 30_000, 5000)),
+            props);
     for (IgdbEndpoint e : IgdbEndpoint.values()) {
       inputs.put(
           e,
@@ -68,12 +71,29 @@ final class TopologyHarness implements AutoCloseable {
   /** Pipes a record as JSON; null = tombstone. */
   void send(IgdbEndpoint endpoint, long key, IgdbRecord value) {
     inputs.get(endpoint).pipeInput(key, value == null ? null : json(value));
+    quiet();
+  }
+
+  /** Lets the wall clock pass the emit policy's quiet time: pending games are emitted. */
+  void quiet() {
+    if (!streaming) {
+      driver.advanceWallClockTime(java.time.Duration.ofMillis(1001));
+    }
+  }
+
+  /** While true, sends do not let the quiet time pass (references "streaming in"). */
+  boolean streaming;
+
+  /** Advances the wall clock by {@code ms} without piping anything. */
+  void advance(long ms) {
+    driver.advanceWallClockTime(java.time.Duration.ofMillis(ms));
   }
 
   void sendRaw(IgdbEndpoint endpoint, Long key, String value) {
     inputs
         .get(endpoint)
         .pipeInput(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    quiet();
   }
 
   /** Pipes raw key and value bytes. */
@@ -82,6 +102,7 @@ final class TopologyHarness implements AutoCloseable {
         .createInputTopic(
             topics.raw(endpoint), new ByteArraySerializer(), new ByteArraySerializer())
         .pipeInput(key, value);
+    quiet();
   }
 
   static byte[] json(Object value) {
