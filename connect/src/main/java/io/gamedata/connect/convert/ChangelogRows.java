@@ -21,12 +21,14 @@ public final class ChangelogRows {
     Struct row = new Struct(GameSchemas.CHANGELOG);
     for (Column c : GameColumns.DOCUMENT) {
       Object v = document == null ? null : document.get(c.name());
+      if (c.name().equals(GameColumns.ID)) {
+        v = id;
+      }
       if (v == null && c.mode() == Column.Mode.REPEATED) {
         v = List.of();
       }
       row.put(c.name(), v);
     }
-    row.put(GameColumns.ID, id);
     row.put(GameColumns.OPERATION, document == null ? GameColumns.DELETE : GameColumns.UPSERT);
     row.put(GameColumns.KAFKA_TOPIC, topic);
     row.put(GameColumns.KAFKA_PARTITION, (long) partition);
