@@ -60,7 +60,6 @@ public final class SinkItSupport {
     c.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
     c.put("transforms", "enriched");
     c.put("transforms.enriched.type", EnrichedGameToStruct.class.getName());
-    c.put("consumer.override.auto.offset.reset", "earliest");
     return c;
   }
 

@@ -66,7 +66,10 @@ public final class DuckDbWarehouse implements AutoCloseable {
     try (Statement s = conn.createStatement()) {
       s.execute(WarehouseDdl.duckDbCreateTable(WarehouseDdl.GAMES, GameColumns.games()));
       s.execute(WarehouseDdl.duckDbCreateTable(WarehouseDdl.GAMES_CHANGELOG, CHANGELOG));
-      s.execute(WarehouseDdl.duckDbCreateTable(STAGING_TABLE, CHANGELOG));
+      // the staging table is TEMP: in memory, never in the WAL, gone when the connection closes
+      s.execute(
+          WarehouseDdl.duckDbCreateTable(STAGING_TABLE, CHANGELOG)
+              .replaceFirst("CREATE TABLE", "CREATE TEMP TABLE"));
       s.execute(
           "CREATE TABLE IF NOT EXISTS "
               + OFFSETS_TABLE
@@ -159,7 +162,8 @@ public final class DuckDbWarehouse implements AutoCloseable {
 
   private void append(List<Row> rows, Instant ingestionTime) throws SQLException {
     OffsetDateTime ingested = ingestionTime.atOffset(ZoneOffset.UTC);
-    try (DuckDBAppender ap = conn.unwrap(DuckDBConnection.class).createAppender(STAGING_TABLE)) {
+    try (DuckDBAppender ap =
+        conn.unwrap(DuckDBConnection.class).createAppender("temp", "main", STAGING_TABLE)) {
       for (Row row : rows) {
         ap.beginRow();
         Struct doc = row.document();
