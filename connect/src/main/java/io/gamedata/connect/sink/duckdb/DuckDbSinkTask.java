@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * Writes records to DuckDB in batches (by size or by time), each batch and its offsets in one
  * transaction. Exactly-once effect: on {@link #open} the task seeks to the offsets stored in
  * DuckDB, skips anything below them, and {@link #preCommit} tells the worker to commit only what
- * DuckDB holds. Records that cannot be converted go to the errant-record reporter (the DLQ when
- * {@code errors.tolerance=all}); without one they fail the task.
+ * DuckDB holds (it never forces a flush: a batch is committed when it holds {@code batch.size}
+ * records or its first record has waited {@code batch.max.wait.ms}). Records that cannot be
+ * converted go to the errant-record reporter (the DLQ when {@code errors.tolerance=all}); without
+ * one they fail the task.
  */
 public class DuckDbSinkTask extends SinkTask {
 
@@ -199,7 +201,8 @@ public class DuckDbSinkTask extends SinkTask {
   @Override
   public Map<TopicPartition, OffsetAndMetadata> preCommit(
       Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-    flushBuffer();
+    // no flush here: batches are committed by size or time in put(); the worker commits to Kafka
+    // only what DuckDB already holds (Kafka's copy is informational: open() trusts DuckDB's)
     Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
     for (TopicPartition tp : currentOffsets.keySet()) {
       Long off = committed.get(tp);
