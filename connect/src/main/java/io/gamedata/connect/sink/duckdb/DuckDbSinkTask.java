@@ -86,10 +86,14 @@ public class DuckDbSinkTask extends SinkTask {
     }
     committed.putAll(stored);
     pending.putAll(stored);
-    if (!stored.isEmpty()) {
-      context.offset(stored);
-      LOG.info("DuckDB sink resuming from stored offsets {}", stored);
+    // DuckDB is the only source of truth: a partition it has never seen is read from the start,
+    // even if the consumer group has offsets (e.g. the database file was replaced)
+    Map<TopicPartition, Long> seek = new HashMap<>();
+    for (TopicPartition tp : partitions) {
+      seek.put(tp, stored.getOrDefault(tp, 0L));
     }
+    context.offset(seek);
+    LOG.info("DuckDB sink resuming from stored offsets {} (others from the start)", stored);
   }
 
   @Override
