@@ -40,7 +40,7 @@ public class DuckDbSinkTask extends SinkTask {
   private DuckDbSinkConfig config;
   private DuckDbWarehouse warehouse;
   private ErrantRecordReporter reporter;
-  private final Clock clock = Clock.systemUTC();
+  private Clock clock = Clock.systemUTC();
 
   /** Next offset stored in DuckDB, per assigned partition. */
   private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -52,6 +52,11 @@ public class DuckDbSinkTask extends SinkTask {
   private long firstBufferedAt = -1;
   private long lastSnapshotAt;
   private boolean changedSinceSnapshot;
+
+  /** For tests: the clock of batch timing and ingestion times. */
+  void clock(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public String version() {
