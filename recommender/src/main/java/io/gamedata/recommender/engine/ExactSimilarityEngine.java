@@ -356,6 +356,9 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       }
     }
     Set<Long> changed = new HashSet<>();
+    if (existing == null) {
+      changed.add(g.id());
+    }
     for (var e : before.entrySet()) {
       if (!Arrays.equals(e.getValue(), encodeList(ix, e.getKey()))) {
         changed.add(ix.ids[e.getKey()]);

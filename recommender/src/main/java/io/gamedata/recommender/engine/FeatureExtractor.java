@@ -18,7 +18,7 @@ public final class FeatureExtractor {
 
   /** English stop words plus words every game summary uses. */
   public static final Set<String> STOP_WORDS =
-      Set.of(
+      stopWords(
           "a",
           "about",
           "above",
@@ -180,7 +180,6 @@ public final class FeatureExtractor {
           "world",
           "first",
           "time",
-          "into",
           "s",
           "t",
           "ll",
@@ -189,6 +188,10 @@ public final class FeatureExtractor {
           "d");
 
   private final int summaryMinLength;
+
+  private static Set<String> stopWords(String... words) {
+    return Set.copyOf(java.util.Arrays.asList(words));
+  }
 
   public FeatureExtractor(int summaryMinLength) {
     this.summaryMinLength = summaryMinLength;
