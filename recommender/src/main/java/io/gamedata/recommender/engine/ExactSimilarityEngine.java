@@ -727,6 +727,31 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     }
   }
 
+  /**
+   * The top-K' list of a game computed by one full exact inverted-index query, ignoring the stored
+   * list: the naive method, for checks and for estimating the naive full-build cost.
+   */
+  public long[] naiveListIds(long id) {
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      Integer s = ix.slotOf.get(id);
+      if (s == null) {
+        return new long[0];
+      }
+      int[] outS = new int[ix.k];
+      int[] outV = new int[ix.k];
+      int n = new Scorer(ix).exactList(s, outS, outV);
+      long[] out = new long[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = ix.ids[outS[i]];
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The stored list's integer scores, best first (for exact comparisons in tests). */
   public int[] listScores(long id) {
     lock.readLock().lock();
