@@ -63,8 +63,7 @@ public final class RecommenderQueryBench {
         String line = load(s.port(), n, rate, seconds);
         System.out.println("load generator: " + line);
         String[] kv = line.substring("LOAD ".length()).split(" ");
-        System.out.printf(
-            "BENCH recommender-query %s %s %s %s%n", kv[0], kv[1], kv[2], kv[3]);
+        System.out.printf("BENCH recommender-query %s %s %s %s%n", kv[0], kv[1], kv[2], kv[3]);
       }
     } finally {
       deleteTree(dir);

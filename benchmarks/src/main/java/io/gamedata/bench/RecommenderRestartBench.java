@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * {@code bench/run recommender-restart [--games N]}: a cold start (read games.enriched, full build,
- * publish every list to games.similar) as the baseline, then a restart of the same instance
- * (offset snapshot + lists read back from games.similar, index rebuilt, catch-up), timed from
- * construction to {@code /ready}.
+ * publish every list to games.similar) as the baseline, then a restart of the same instance (offset
+ * snapshot + lists read back from games.similar, index rebuilt, catch-up), timed from construction
+ * to {@code /ready}.
  */
 public final class RecommenderRestartBench {
 
