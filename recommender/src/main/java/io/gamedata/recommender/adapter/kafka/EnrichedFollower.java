@@ -410,7 +410,13 @@ public final class EnrichedFollower implements AutoCloseable {
       if (g == null) {
         return;
       }
-      u = engine.upsert(g);
+      try {
+        u = engine.upsert(g);
+      } catch (RuntimeException e) {
+        // one document the engine cannot take must not stop the replica
+        deadLetter(r, producer, "engine rejected the document: " + e, e.getClass().getName());
+        return;
+      }
     }
     applied.increment();
     if (r.timestamp() > 0) {
@@ -439,6 +445,15 @@ public final class EnrichedFollower implements AutoCloseable {
       reason = e.getMessage();
       exception = e.getClass().getName();
     }
+    deadLetter(r, p, reason, exception);
+    return null;
+  }
+
+  private void deadLetter(
+      ConsumerRecord<Long, byte[]> r,
+      KafkaProducer<byte[], byte[]> p,
+      String reason,
+      String exception) {
     invalidRecords.increment();
     LOG.warn(
         "skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
@@ -454,7 +469,6 @@ public final class EnrichedFollower implements AutoCloseable {
                   reason, r.topic(), r.partition(), r.offset(), exception, "recommender"));
       p.send(dl);
     }
-    return null;
   }
 
   private void send(KafkaProducer<byte[], byte[]> producer, long id, SimilarGames value) {
