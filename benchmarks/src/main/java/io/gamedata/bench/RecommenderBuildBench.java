@@ -24,9 +24,15 @@ public final class RecommenderBuildBench {
     System.out.printf("generating %,d synthetic games%n", n);
     List<EnrichedGame> games = SyntheticGames.generate(n, 42);
     ExactSimilarityEngine engine = new ExactSimilarityEngine(cfg);
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long c0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     engine.buildAll(games);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (os.getProcessCpuTime() - c0) / 1e9;
     var stats = engine.stats();
     System.out.printf(
         "build: %.1f s on %d threads, %,d terms, %,d postings, fallback queries %,d (%.1f%%)%n",
@@ -36,6 +42,9 @@ public final class RecommenderBuildBench {
         stats.postings(),
         stats.fallbackQueries(),
         100.0 * stats.fallbackQueries() / n);
+    System.out.println(
+        "debug light-postings, candidates, phaseB dots, groups, members: "
+            + ExactSimilarityEngine.debugCounters());
     System.gc();
     Runtime rt = Runtime.getRuntime();
     long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
@@ -45,7 +54,7 @@ public final class RecommenderBuildBench {
     for (int i = 0; i < 200; i++) { // warm-up
       engine.naiveListIds(1 + r.nextInt(n));
     }
-    long q0 = System.nanoTime();
+    long q0 = threads.getCurrentThreadCpuTime();
     for (int i = 0; i < sample; i++) {
       long id = 1 + r.nextInt(n);
       long[] naive = engine.naiveListIds(id);
@@ -53,14 +62,15 @@ public final class RecommenderBuildBench {
         mismatches++;
       }
     }
-    double perQuery = (System.nanoTime() - q0) / 1e9 / sample;
+    double perQuery = (threads.getCurrentThreadCpuTime() - q0) / 1e9 / sample;
     double naiveSeconds = perQuery * n / cfg.threads();
     System.out.printf(
-        "naive: %.2f ms per exact query (single thread, %d sampled) -> %.0f s for %,d games on %d"
+        "naive: %.2f ms CPU per exact query (single thread, %d sampled) -> %.0f s for %,d games on %d"
             + " threads; sampled lists differing from the naive ones: %d%n",
         perQuery * 1000, sample, naiveSeconds, n, cfg.threads(), mismatches);
     System.out.printf(
-        "BENCH recommender-build games=%d seconds=%.1f naive_seconds_estimate=%.0f heap_mb=%d%n",
-        n, seconds, naiveSeconds, heapMb);
+        "BENCH recommender-build games=%d seconds=%.1f naive_seconds_estimate=%.0f heap_mb=%d"
+            + " cpu_seconds=%.1f speedup_cpu=%.1f%n",
+        n, seconds, naiveSeconds, heapMb, cpuSeconds, naiveSeconds * cfg.threads() / cpuSeconds);
   }
 }

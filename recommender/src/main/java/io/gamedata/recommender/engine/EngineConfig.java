@@ -21,8 +21,9 @@ import java.util.Map;
  *       weight first)</td></tr>
  *   <tr><td>idfDriftThreshold</td><td>0.02</td><td>swap to a new IDF generation when more than
  *       this fraction of the catalogue changed since the current one froze (0 = never)</td></tr>
- *   <tr><td>heavyTermDf</td><td>2000</td><td>full build: terms with more postings are skipped
- *       for candidate generation (never for scoring)</td></tr>
+ *   <tr><td>heavyTermDf</td><td>0 (= auto: max(50, games / 200))</td><td>full build and
+ *       refills: terms with more postings are skipped for candidate generation (never for
+ *       scoring)</td></tr>
  *   <tr><td>threads</td><td>available processors</td><td>threads of the full build</td></tr>
  *   <tr><td>reasons</td><td>3</td><td>shared terms named in each explanation</td></tr>
  *   <tr><td>dislikeWeight</td><td>0.5</td><td>how much a disliked game subtracts in
@@ -213,7 +214,7 @@ public record EngineConfig(
     require(summaryMinLength >= 1, "summaryMinLength must be >= 1, was " + summaryMinLength);
     require(summaryMaxTerms >= 0, "summaryMaxTerms must be >= 0, was " + summaryMaxTerms);
     require(idfDriftThreshold >= 0, "idfDriftThreshold must be >= 0, was " + idfDriftThreshold);
-    require(heavyTermDf >= 1, "heavyTermDf must be >= 1, was " + heavyTermDf);
+    require(heavyTermDf >= 0, "heavyTermDf must be >= 0, was " + heavyTermDf);
     require(threads >= 1, "threads must be >= 1, was " + threads);
     require(reasons >= 0, "reasons must be >= 0, was " + reasons);
     require(dislikeWeight >= 0, "dislikeWeight must be >= 0, was " + dislikeWeight);

@@ -59,6 +59,10 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     this.writer = new Scorer(index);
   }
 
+  public static String debugCounters() {
+    return Scorer.debug();
+  }
+
   public EngineConfig config() {
     return config;
   }
@@ -71,13 +75,60 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   /** Computes a fresh IDF generation from documents (numbered {@code number}). */
   public IdfGeneration computeGeneration(Collection<EnrichedGame> games, long number) {
     FeatureExtractor ex = new FeatureExtractor(config.summaryMinLength());
-    Map<String, Integer> df = new HashMap<>();
+    Map<Long, EnrichedGame> unique = new LinkedHashMap<>();
     for (EnrichedGame g : games) {
-      for (String t : ex.terms(g).keySet()) {
+      unique.put(g.id(), g);
+    }
+    List<java.util.Set<String>> terms =
+        parallel(new ArrayList<>(unique.values()), g -> ex.terms(g).keySet());
+    Map<String, Integer> df = new HashMap<>();
+    for (var set : terms) {
+      for (String t : set) {
         df.merge(t, 1, Integer::sum);
       }
     }
-    return new IdfGeneration(number, games.size(), df);
+    return new IdfGeneration(number, unique.size(), df);
+  }
+
+  /** Maps a list on the build threads, keeping the order. */
+  private <T, R> List<R> parallel(List<T> in, java.util.function.Function<T, R> f) {
+    int threads = Math.max(1, Math.min(config.threads(), in.size() / 1000 + 1));
+    if (threads == 1) {
+      List<R> out = new ArrayList<>(in.size());
+      for (T t : in) {
+        out.add(f.apply(t));
+      }
+      return out;
+    }
+    @SuppressWarnings("unchecked")
+    R[] out = (R[]) new Object[in.size()];
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recommender-vectors"));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      int chunk = (in.size() + threads - 1) / threads;
+      for (int t = 0; t < threads; t++) {
+        int from = t * chunk;
+        int to = Math.min(in.size(), from + chunk);
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = from; i < to; i++) {
+                    out[i] = f.apply(in.get(i));
+                  }
+                }));
+      }
+      for (Future<?> fu : futures) {
+        fu.get();
+      }
+      return java.util.Arrays.asList(out);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("vectorisation failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // ================================================================== writes
@@ -101,13 +152,22 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       for (EnrichedGame g : games) {
         unique.put(g.id(), g);
       }
-      for (EnrichedGame g : unique.values()) {
-        next.put(g);
+      List<EnrichedGame> docs = new ArrayList<>(unique.values());
+      List<List<Vectorizer.Weighted>> vectors =
+          parallel(docs, g -> next.vectorizer.vector(g, generation));
+      for (int i = 0; i < docs.size(); i++) {
+        next.put(docs.get(i), vectors.get(i));
       }
       for (int s = 0; s < next.slots; s++) {
         next.addPostings(s);
       }
+      long tIndex = System.nanoTime();
       long fb = computeAllLists(next);
+      if (Boolean.getBoolean("recommender.debug")) {
+        System.err.printf(
+            "index %.1f s, lists %.1f s%n",
+            (tIndex - start) / 1e9, (System.nanoTime() - tIndex) / 1e9);
+      }
       Set<Long> changed = changedAgainst(next);
       swap(next, generation.number());
       lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
@@ -120,6 +180,11 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     int threads = Math.max(1, Math.min(config.threads(), next.slots / 64 + 1));
     AtomicInteger cursor = new AtomicInteger();
     int chunk = 256;
+    long p0 = System.nanoTime();
+    BuildPlan plan = new BuildPlan(next, next.heavyDf());
+    if (Boolean.getBoolean("recommender.debug")) {
+      System.err.printf("plan %.1f s, %d groups%n", (System.nanoTime() - p0) / 1e9, plan.groups());
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recommender-build"));
     try {
       List<Future<Long>> futures = new ArrayList<>();
@@ -134,7 +199,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
                   while ((from = cursor.getAndAdd(chunk)) < next.slots) {
                     int to = Math.min(next.slots, from + chunk);
                     for (int s = from; s < to; s++) {
-                      int n = sc.fastList(s, outS, outV);
+                      int n = sc.planList(s, plan, outS, outV);
                       System.arraycopy(outS, 0, next.listSlots[s], 0, n);
                       System.arraycopy(outV, 0, next.listScores[s], 0, n);
                       next.listSize[s] = n;

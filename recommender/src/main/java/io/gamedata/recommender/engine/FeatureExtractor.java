@@ -235,14 +235,31 @@ public final class FeatureExtractor {
       } else if (!letter && start >= 0) {
         String w = lower.substring(start, i);
         start = -1;
-        if (w.length() >= summaryMinLength
-            && !STOP_WORDS.contains(w)
-            && !w.chars().allMatch(Character::isDigit)) {
+        if (w.length() >= summaryMinLength && !STOP_WORDS.contains(w) && !allDigits(w)) {
           words.add(w);
         }
       }
     }
     return words;
+  }
+
+  private static boolean allDigits(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (!Character.isDigit(w.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Map<String, Field> BY_PREFIX = byPrefix();
+
+  private static Map<String, Field> byPrefix() {
+    Map<String, Field> m = new HashMap<>();
+    for (Field f : Field.values()) {
+      m.put(f.prefix(), f);
+    }
+    return Map.copyOf(m);
   }
 
   private static void add(Map<String, Double> out, Field f, List<String> values) {
@@ -256,12 +273,10 @@ public final class FeatureExtractor {
   /** The field of a term, from its prefix. */
   public static Field fieldOf(String term) {
     int colon = term.indexOf(':');
-    String prefix = term.substring(0, colon);
-    for (Field f : Field.values()) {
-      if (f.prefix().equals(prefix)) {
-        return f;
-      }
+    Field f = colon < 0 ? null : BY_PREFIX.get(term.substring(0, colon));
+    if (f == null) {
+      throw new IllegalArgumentException("unknown field of term " + term);
     }
-    throw new IllegalArgumentException("unknown field of term " + term);
+    return f;
   }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 public record IdfGeneration(long number, int n, Map<String, Integer> df) {
 
   public IdfGeneration {
-    df = Map.copyOf(df);
+    df = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(df));
   }
 
   /** The document frequency at freeze time (0 for unseen terms). */

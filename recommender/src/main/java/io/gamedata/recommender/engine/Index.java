@@ -60,6 +60,11 @@ final class Index {
     this.k = config.listSize();
   }
 
+  /** Posting-list length above which a term is heavy (skipped for candidate generation). */
+  int heavyDf() {
+    return config.heavyTermDf() > 0 ? config.heavyTermDf() : Math.max(50, size() / 200);
+  }
+
   int size() {
     return slotOf.size();
   }
@@ -111,6 +116,11 @@ final class Index {
 
   /** Sets a game's document and vector (no postings); returns its slot. */
   int put(EnrichedGame g) {
+    return put(g, vectorizer.vector(g, generation));
+  }
+
+  /** Sets a game's document and its precomputed vector (no postings); returns its slot. */
+  int put(EnrichedGame g, List<Vectorizer.Weighted> vec) {
     Integer s = slotOf.get(g.id());
     int slot;
     if (s != null) {
@@ -127,7 +137,6 @@ final class Index {
     docs[slot] = g;
     variant[slot] = GameKind.isVariant(g);
     names.put(nameKey(g), g.id());
-    var vec = vectorizer.vector(g, generation);
     int n = vec.size();
     int[] terms = new int[n];
     for (int i = 0; i < n; i++) {

@@ -189,7 +189,7 @@ final class Scorer {
     ensure();
     int[] st = ix.vecTerms[slot];
     short[] sw = ix.vecWeights[slot];
-    int heavyLimit = ix.config.heavyTermDf();
+    int heavyLimit = ix.heavyDf();
     double sumBound = 0;
     double heavyNorm2 = 0;
     int e = ++epoch;
@@ -225,5 +225,153 @@ final class Scorer {
       return exactList(slot, outSlots, outScores);
     }
     return heapDrain(outSlots, outScores);
+  }
+
+  long work;
+  static final java.util.concurrent.atomic.LongAdder[] DEBUG = {
+    new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
+    new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
+    new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()
+  };
+
+  public static String debug() {
+    return java.util.Arrays.toString(DEBUG);
+  }
+
+  /**
+   * The exact top-K' list of a slot with a {@link BuildPlan}: (A) light postings accumulate the
+   * light part of every candidate's score; the K' best by light score are scored exactly; (B) the
+   * other candidates are scored exactly only when {@code light + |x_H| |y_H|} can still enter; (C)
+   * games sharing no light term are scored per heavy group, groups by decreasing norm until {@code
+   * |x_H| |g_H|} cannot enter. If the work exceeds the naive query's, the naive query runs instead.
+   */
+  int planList(int x, BuildPlan plan, int[] outSlots, int[] outScores) {
+    ensure();
+    int[] st = ix.vecTerms[x];
+    short[] sw = ix.vecWeights[x];
+    long naiveCost = 0;
+    int nh = 0;
+    for (int t : st) {
+      naiveCost += ix.postSize[t];
+      if (plan.heavy[t]) {
+        nh++;
+      }
+    }
+    int[] ht = new int[nh];
+    short[] hw = new short[nh];
+    double xh = 0;
+    int j = 0;
+    long w0 = 0;
+    int n = 0;
+    for (int i = 0; i < st.length; i++) {
+      int t = st[i];
+      if (plan.heavy[t]) {
+        ht[j] = t;
+        hw[j++] = sw[i];
+        xh += (double) sw[i] * sw[i];
+        continue;
+      }
+      int w = sw[i];
+      int[] ps = ix.postSlots[t];
+      short[] pw = ix.postWeights[t];
+      int m = ix.postSize[t];
+      w0 += m;
+      for (int p = 0; p < m; p++) {
+        int y = ps[p];
+        if (acc[y] == 0) {
+          touched[n++] = y;
+        }
+        acc[y] += w * pw[p];
+      }
+    }
+    touchedSize = n;
+    DEBUG[0].add(w0);
+    DEBUG[1].add(n);
+    xh = Math.sqrt(xh);
+    // (A) best K' by light score, scored exactly
+    heapClear();
+    for (int i = 0; i < n; i++) {
+      int y = touched[i];
+      if (y != x && !ix.variant[y]) {
+        heapOffer(acc[y], y);
+      }
+    }
+    int[] firstS = new int[heapSize];
+    int[] firstV = new int[heapSize];
+    int first = heapDrain(firstS, firstV);
+    int e = ++epoch;
+    if (e == Integer.MAX_VALUE) {
+      Arrays.fill(mark, 0);
+      epoch = e = 1;
+    }
+    for (int i = 0; i < first; i++) {
+      int y = firstS[i];
+      mark[y] = e;
+      heapOffer(ix.dot(x, y), y);
+    }
+    w0 += (long) first * 8;
+    // (B) the other candidates, when their bound can still enter
+    for (int i = 0; i < n; i++) {
+      int y = touched[i];
+      if (y == x || ix.variant[y] || mark[y] == e) {
+        continue;
+      }
+      long ub = acc[y] + (long) (xh * plan.heavyNorm[y]) + 2;
+      if (heapSize == ix.k && ub < heapScore[0]) {
+        continue;
+      }
+      w0 += 8;
+      DEBUG[2].increment();
+      heapOffer(ix.dot(x, y), y);
+    }
+    // (C) games sharing only heavy terms, by group
+    if (nh > 0) {
+      for (int g = 0; g < plan.groups(); g++) {
+        if (heapSize == ix.k && xh * plan.groupNorm[g] + 1 < heapScore[0]) {
+          break;
+        }
+        w0 += 2 + nh;
+        DEBUG[3].increment();
+        if (w0 > naiveCost) {
+          reset();
+          fallbacks++;
+          return exactList(x, outSlots, outScores);
+        }
+        int s = dotSorted(ht, hw, plan.groupTerms[g], plan.groupWeights[g]);
+        if (s <= 0 || (heapSize == ix.k && s < heapScore[0])) {
+          continue;
+        }
+        for (int y : plan.groupMembers[g]) {
+          w0++;
+          DEBUG[4].increment();
+          if (y == x || acc[y] != 0) {
+            continue;
+          }
+          if (heapRejects(s, y)) {
+            break;
+          }
+          heapOffer(s, y);
+        }
+      }
+    }
+    work += w0;
+    reset();
+    return heapDrain(outSlots, outScores);
+  }
+
+  private static int dotSorted(int[] ta, short[] wa, int[] tb, short[] wb) {
+    int i = 0;
+    int j = 0;
+    int s = 0;
+    while (i < ta.length && j < tb.length) {
+      if (ta[i] == tb[j]) {
+        s += wa[i++] * wb[j++];
+      } else if (ta[i] < tb[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return s;
   }
 }
