@@ -67,9 +67,13 @@ public final class FakeIgdb implements AutoCloseable {
   }
 
   public void put(String endpoint, long id, long updatedAt) {
+    putNamed(endpoint, id, updatedAt, endpoint + " " + id);
+  }
+
+  public void putNamed(String endpoint, long id, long updatedAt, String name) {
     ObjectNode n = Json.mapper().createObjectNode();
     n.put("id", id);
-    n.put("name", endpoint + " " + id);
+    n.put("name", name);
     n.put("updated_at", updatedAt);
     data.computeIfAbsent(endpoint, k -> new ConcurrentSkipListMap<>()).put(id, n);
   }
