@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class IgdbClient implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IgdbClient.class);
+
+  /** 429s one call waits through (with backoff) before they count as failed attempts. */
+  private static final int MAX_THROTTLED_PER_CALL = 50;
+
   private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
 
   private final OkHttpClient http;
@@ -192,12 +196,15 @@ public final class IgdbClient implements AutoCloseable {
 
   private <T> T call(int attempts, RequestFactory factory, BodyReader<T> reader) {
     boolean renewed = false;
+    int throttledHere = 0;
     IgdbException last = null;
     String path = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1) {
+      if (last != null) {
         metrics.retries.increment();
-        sleep(backoff.delay(attempt - 1));
+        if (last.status() != 401) {
+          sleep(backoff.delay(Math.max(attempt - 1, Math.min(throttledHere, 6))));
+        }
       }
       String token;
       try {
@@ -242,6 +249,12 @@ public final class IgdbClient implements AutoCloseable {
         if (code == 429) {
           metrics.throttled.increment();
           limiter.onThrottled();
+          if (++throttledHere <= MAX_THROTTLED_PER_CALL) {
+            attempt--; // throttling is the limiter's business: it slowed down, this is not a
+            // failure
+            last = new IgdbException(code, path + ": HTTP 429", null);
+            continue;
+          }
         } else if (code >= 500) {
           metrics.serverErrors.increment();
         }

@@ -40,6 +40,12 @@ public final class FakeIgdb implements AutoCloseable {
   public final List<String> queries = new CopyOnWriteArrayList<>();
   public final AtomicInteger apiRequests = new AtomicInteger();
 
+  /** Delay of every answer. */
+  public volatile long latencyMs;
+
+  /** When > 0, every token dies after this many API requests (an early token death). */
+  public volatile int tokenLifetimeRequests;
+
   public FakeIgdb() throws IOException {
     server.setDispatcher(
         new Dispatcher() {
@@ -100,7 +106,10 @@ public final class FakeIgdb implements AutoCloseable {
           200, "{\"access_token\":\"" + t + "\",\"expires_in\":5000000,\"token_type\":\"bearer\"}");
     }
     requestStarts.add(System.nanoTime());
-    apiRequests.incrementAndGet();
+    int requestNo = apiRequests.incrementAndGet();
+    if (tokenLifetimeRequests > 0 && requestNo % tokenLifetimeRequests == 0) {
+      validTokens.clear();
+    }
     userAgents.add(String.valueOf(r.getHeaders().get("User-Agent")));
     String auth = String.valueOf(r.getHeaders().get("Authorization"));
     if (!auth.startsWith("Bearer ") || !validTokens.contains(auth.substring(7))) {
@@ -193,7 +202,15 @@ public final class FakeIgdb implements AutoCloseable {
     return o;
   }
 
-  private static MockResponse json(int code, String body) {
-    return new MockResponse(code, Headers.of("Content-Type", "application/json"), body);
+  private MockResponse json(int code, String body) {
+    MockResponse.Builder b =
+        new MockResponse.Builder()
+            .code(code)
+            .headers(Headers.of("Content-Type", "application/json"))
+            .body(body);
+    if (latencyMs > 0) {
+      b.headersDelay(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    return b.build();
   }
 }
