@@ -81,11 +81,21 @@ public final class ProducerContext implements AutoCloseable {
     return state;
   }
 
-  /** A fetcher for one run; the raw copy (if configured) is closed when the run ends. */
+  private volatile io.gamedata.producer.fetch.FetchStats lastStats =
+      new io.gamedata.producer.fetch.FetchStats();
+
+  /** Live counters of the current (or last) {@link #fetch()}. */
+  public io.gamedata.producer.fetch.FetchStats fetcherStats() {
+    return lastStats;
+  }
+
+  /** Runs (or resumes) a fetch; the raw copy (if configured) is closed when the run ends. */
   public FetchSummary fetch() {
     Optional<RawCopyWriter> raw = config.rawDir().map(RawCopyWriter::new);
     try {
-      return fetcher(raw).run();
+      BulkFetcher f = fetcher(raw);
+      lastStats = f.stats();
+      return f.run();
     } finally {
       raw.ifPresent(RawCopyWriter::close);
     }
