@@ -94,7 +94,7 @@ public final class ProducerCli {
 
     @Option(
         names = "--ranges",
-        description = "Id ranges per endpoint scanned in parallel. Env: FETCH_RANGES. Default: 16")
+        description = "Id ranges per endpoint scanned in parallel. Env: FETCH_RANGES. Default: 8")
     String ranges;
 
     @Option(

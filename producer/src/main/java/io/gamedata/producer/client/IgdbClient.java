@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -46,6 +48,12 @@ public final class IgdbClient implements AutoCloseable {
   /** 429s one call waits through (with backoff) before they count as failed attempts. */
   private static final int MAX_THROTTLED_PER_CALL = 50;
 
+  /**
+   * Added to the one-second window: a request can reach the server a little later than the limiter
+   * let it go (scheduling, a new connection), which would squeeze two starts one window apart.
+   */
+  static final Duration WINDOW_MARGIN = Duration.ofMillis(10);
+
   private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
 
   private final OkHttpClient http;
@@ -67,7 +75,7 @@ public final class IgdbClient implements AutoCloseable {
   public IgdbClient(ProducerConfig config, Clock clock) {
     this(
         config,
-        new RateLimiter(config.requestsPerSecond(), config.maxInFlight(), Duration.ofMillis(15)),
+        new RateLimiter(config.requestsPerSecond(), config.maxInFlight(), WINDOW_MARGIN),
         clock);
   }
 
@@ -83,6 +91,16 @@ public final class IgdbClient implements AutoCloseable {
             .readTimeout(config.requestTimeout())
             .callTimeout(config.requestTimeout().plusSeconds(5))
             .retryOnConnectionFailure(false)
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void requestHeadersStart(Call call) {
+                    RateLimiter.Permit p = call.request().tag(RateLimiter.Permit.class);
+                    if (p != null) {
+                      p.sent();
+                    }
+                  }
+                })
             .build();
     String b = config.apiUrl().toString();
     this.base = HttpUrl.get(b.endsWith("/") ? b : b + "/");
@@ -216,8 +234,7 @@ public final class IgdbClient implements AutoCloseable {
         last = e;
         continue;
       }
-      Request req = factory.build().header("Authorization", "Bearer " + token).build();
-      path = req.url().encodedPath();
+      Request.Builder rb = factory.build().header("Authorization", "Bearer " + token);
       RateLimiter.Permit permit;
       try {
         permit = limiter.acquire();
@@ -225,6 +242,8 @@ public final class IgdbClient implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IgdbException(0, "Interrupted waiting for the rate limiter", e);
       }
+      Request req = rb.tag(RateLimiter.Permit.class, permit).build();
+      path = req.url().encodedPath();
       try (permit;
           Response resp = http.newCall(req).execute()) {
         metrics.requests.increment();

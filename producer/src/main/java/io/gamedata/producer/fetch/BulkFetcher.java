@@ -46,6 +46,7 @@ public final class BulkFetcher {
   static final String RUN_KEY = "fetch/run";
   private static final int BISECT_ATTEMPTS = 2;
   private static final int MULTIQUERY_MAX = 10;
+  private static final int MIN_PAGES_PER_RANGE = 6;
 
   private final ProducerConfig config;
   private final IgdbClient client;
@@ -237,7 +238,7 @@ public final class BulkFetcher {
     List<RawRecord> first;
     boolean firstFailed = false;
     try {
-      first = client.query(path, pageQuery(0, -1));
+      first = client.query(path, pageQuery(-1, -1));
     } catch (IgdbException e) {
       if (e.status() < 500) {
         throw e;
@@ -248,10 +249,10 @@ public final class BulkFetcher {
       firstFailed = true;
     }
     er.publishPage(first);
-    long last = first.isEmpty() ? 0 : first.get(first.size() - 1).id();
+    long last = first.isEmpty() ? -1 : first.get(first.size() - 1).id();
     List<FetchState.Range> ranges = new ArrayList<>();
     if (!firstFailed && first.size() < pageSize) {
-      FetchState.Range r = new FetchState.Range(0, -1);
+      FetchState.Range r = new FetchState.Range(-1, -1);
       r.cursor = last;
       r.done = true;
       ranges.add(r);
@@ -269,7 +270,12 @@ public final class BulkFetcher {
         max = last;
       }
       long span = Math.max(0, max - last);
-      int parts = config.rangesPerEndpoint() * (config.multiquery() ? 5 : 1);
+      // estimate the records left from the density of the first page; every range should get
+      // several pages, since each range ends with one partial page
+      double density = first.isEmpty() ? 1.0 : first.size() / (double) Math.max(1, last + 1);
+      long estPages = (long) Math.ceil(span * Math.min(1.0, density) / pageSize);
+      int maxParts = config.rangesPerEndpoint() * (config.multiquery() ? 5 : 1);
+      int parts = (int) Math.max(1, Math.min(maxParts, estPages / MIN_PAGES_PER_RANGE));
       long per = Math.max(pageSize, ceilDiv(ceilDiv(span, parts), pageSize) * pageSize);
       long lo = last;
       while (lo + per < max) {

@@ -1,23 +1,26 @@
 package io.gamedata.producer.limiter;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
  * Keeps both IGDB limits at once: at most {@code permitsPerWindow} request starts in any sliding
- * window (4 per second) and at most {@code maxInFlight} requests open. Adaptive: a 429 halves the
- * effective rate and pauses new starts briefly; every success then raises the rate by a small step
- * back towards the configured maximum (additive increase, multiplicative decrease).
+ * window (4 per second) and at most {@code maxInFlight} requests open. Adaptive: a 429 cuts the
+ * effective rate by a quarter and pauses new starts briefly; every success then raises the rate by
+ * a small step back towards the configured maximum (additive increase, multiplicative decrease).
  *
  * <p>The rate is applied by stretching the window: at rate r the limiter allows {@code
  * permitsPerWindow} starts per {@code window * max / r}, so the configured limit is never exceeded
  * in any window, whatever the rate.
  */
 public final class RateLimiter {
+
+  /** Each 429 multiplies the rate by this. */
+  static final double BACKOFF_FACTOR = 0.75;
 
   private final int permitsPerWindow;
   private final long windowNanos;
@@ -30,7 +33,7 @@ public final class RateLimiter {
 
   private final ReentrantLock lock = new ReentrantLock(true);
   private final Condition changed = lock.newCondition();
-  private final ArrayDeque<Long> starts = new ArrayDeque<>();
+  private final List<long[]> starts = new ArrayList<>();
   private double rate;
   private int inFlight;
   private long pausedUntil = Long.MIN_VALUE;
@@ -62,14 +65,21 @@ public final class RateLimiter {
     this.maxInFlight = maxInFlight;
     this.maxRate = 1.0;
     this.minRate = 1.0 / 16;
-    this.recoveryStep = 1.0 / 40;
-    this.pauseNanos = Math.max(windowNanos, TimeUnit.MILLISECONDS.toNanos(500));
+    this.recoveryStep = 1.0 / 50;
+    this.pauseNanos = windowNanos / 2;
     this.clock = clock;
     this.rate = maxRate;
   }
 
   /** A held slot; close it when the response has been read. */
   public interface Permit extends AutoCloseable {
+    /**
+     * The request is being written now: its start moves to this moment if later than the grant, so
+     * a request that left late (scheduling, a new connection) still counts from when the server
+     * sees it.
+     */
+    void sent();
+
     @Override
     void close();
   }
@@ -81,19 +91,22 @@ public final class RateLimiter {
       while (true) {
         long now = clock.getAsLong();
         long window = (long) (windowNanos / rate);
-        while (!starts.isEmpty() && now - starts.peekFirst() >= window) {
-          starts.pollFirst();
-        }
+        starts.removeIf(t -> now - t[0] >= window);
         long waitNanos = 0;
         if (now < pausedUntil) {
           waitNanos = pausedUntil - now;
         } else if (starts.size() >= permitsPerWindow) {
-          waitNanos = starts.peekFirst() + window - now;
+          long oldest = Long.MAX_VALUE;
+          for (long[] t : starts) {
+            oldest = Math.min(oldest, t[0]);
+          }
+          waitNanos = Math.max(1, oldest + window - now);
         }
         if (waitNanos <= 0 && inFlight < maxInFlight) {
-          starts.addLast(now);
+          long[] entry = {now};
+          starts.add(entry);
           inFlight++;
-          return new Slot();
+          return new Slot(entry);
         }
         if (waitNanos > 0) {
           changed.awaitNanos(waitNanos);
@@ -111,7 +124,7 @@ public final class RateLimiter {
     lock.lock();
     try {
       throttled++;
-      rate = Math.max(minRate, rate / 2);
+      rate = Math.max(minRate, rate * BACKOFF_FACTOR);
       pausedUntil = Math.max(pausedUntil, clock.getAsLong() + pauseNanos);
       changed.signalAll();
     } finally {
@@ -161,7 +174,22 @@ public final class RateLimiter {
   }
 
   private final class Slot implements Permit {
+    private final long[] entry;
     private boolean closed;
+
+    Slot(long[] entry) {
+      this.entry = entry;
+    }
+
+    @Override
+    public void sent() {
+      lock.lock();
+      try {
+        entry[0] = Math.max(entry[0], clock.getAsLong());
+      } finally {
+        lock.unlock();
+      }
+    }
 
     @Override
     public void close() {

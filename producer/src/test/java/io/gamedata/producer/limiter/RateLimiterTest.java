@@ -55,9 +55,9 @@ class RateLimiterTest {
     assertThat(limiter.rateFraction()).isEqualTo(1.0);
     limiter.onThrottled();
     limiter.onThrottled();
-    assertThat(limiter.rateFraction()).isEqualTo(0.25);
+    assertThat(limiter.rateFraction()).isEqualTo(0.5625);
     limiter.onSuccess();
-    assertThat(limiter.rateFraction()).isGreaterThan(0.25).isLessThan(0.3);
+    assertThat(limiter.rateFraction()).isGreaterThan(0.5625).isLessThan(0.6);
     for (int i = 0; i < 100; i++) {
       limiter.onSuccess();
     }
