@@ -71,6 +71,11 @@ resource "google_cloud_run_v2_service" "recommender" {
     }
   }
 
+
+  # Revisions (new images) are deployed by .github/workflows/deploy.yml.
+  lifecycle {
+    ignore_changes = [template[0].containers[0].image, client, client_version]
+  }
   depends_on = [google_managed_kafka_topic.topics, google_project_iam_member.kafka_client]
 }
 
@@ -144,6 +149,11 @@ resource "google_cloud_run_v2_service" "webhook" {
     }
   }
 
+
+  # Revisions (new images) are deployed by .github/workflows/deploy.yml.
+  lifecycle {
+    ignore_changes = [template[0].containers[0].image, client, client_version]
+  }
   depends_on = [google_secret_manager_secret_iam_member.producer, google_managed_kafka_topic.topics]
 }
 
@@ -217,6 +227,11 @@ resource "google_cloud_run_v2_service" "streams" {
     }
   }
 
+
+  # Revisions (new images) are deployed by .github/workflows/deploy.yml.
+  lifecycle {
+    ignore_changes = [template[0].containers[0].image, client, client_version]
+  }
   depends_on = [google_managed_kafka_topic.topics, google_project_iam_member.kafka_client]
 }
 
@@ -338,6 +353,11 @@ resource "google_cloud_run_v2_service" "connect" {
     }
   }
 
+
+  # Revisions (new images) are deployed by .github/workflows/deploy.yml.
+  lifecycle {
+    ignore_changes = [template[0].containers[0].image, client, client_version]
+  }
   depends_on = [
     google_managed_kafka_topic.topics,
     google_project_iam_member.kafka_client,
@@ -410,6 +430,11 @@ resource "google_cloud_run_v2_job" "sync" {
     }
   }
 
+
+  # New images are deployed by .github/workflows/deploy.yml.
+  lifecycle {
+    ignore_changes = [template[0].template[0].containers[0].image, client, client_version]
+  }
   depends_on = [google_secret_manager_secret_iam_member.producer, google_managed_kafka_topic.topics]
 }
 

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the column lists of the {@code CREATE TABLE} statements of BigQuery DDL (GoogleSQL):
- * {@code ARRAY<T>} is mode REPEATED, {@code NOT NULL} is REQUIRED, {@code STRUCT<...>} has nested
- * fields; OPTIONS, DEFAULT, COLLATE and table constraints are ignored.
+ * Reads the column lists of the {@code CREATE TABLE} statements of BigQuery DDL (GoogleSQL): {@code
+ * ARRAY<T>} is mode REPEATED, {@code NOT NULL} is REQUIRED, {@code STRUCT<...>} has nested fields;
+ * OPTIONS, DEFAULT, COLLATE and table constraints are ignored.
  */
 final class BigQueryDdl {
 
@@ -43,8 +43,7 @@ final class BigQueryDdl {
     List<BigQueryColumn> columns = new ArrayList<>();
     for (String part : splitTopLevel(body)) {
       String item = part.trim();
-      if (item.isEmpty()
-          || item.matches("(?is)(PRIMARY\\s+KEY|FOREIGN\\s+KEY|CONSTRAINT)\\b.*")) {
+      if (item.isEmpty() || item.matches("(?is)(PRIMARY\\s+KEY|FOREIGN\\s+KEY|CONSTRAINT)\\b.*")) {
         continue;
       }
       Matcher m = COLUMN.matcher(item);

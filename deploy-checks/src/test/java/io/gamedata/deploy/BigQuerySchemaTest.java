@@ -25,8 +25,8 @@ class BigQuerySchemaTest {
   static final String BIGQUERY_DIR = "connect/src/main/resources/bigquery";
 
   /**
-   * The regular expression terraform/bigquery.tf applies to the view DDL to keep its query (RE2
-   * and java.util.regex agree on this one).
+   * The regular expression terraform/bigquery.tf applies to the view DDL to keep its query (RE2 and
+   * java.util.regex agree on this one).
    */
   static final String VIEW_QUERY_REGEX =
       "(?is)CREATE\\s+(?:OR\\s+REPLACE\\s+)?VIEW\\s+\\S+\\s+AS\\s+(.*?);?\\s*$";

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The topic lists that the container stack and terraform read, generated from {@link
- * Topics#all()} so that the contracts stay the one source of truth. The committed files must equal
- * what this class renders; {@code deploy-checks/run --write} rewrites them.
+ * The topic lists that the container stack and terraform read, generated from {@link Topics#all()}
+ * so that the contracts stay the one source of truth. The committed files must equal what this
+ * class renders; {@code deploy-checks/run --write} rewrites them.
  */
 final class TopicManifests {
 

@@ -16,8 +16,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
 /**
- * The topic settings of the container stack and of terraform equal the contracts' descriptors.
- * Run with {@code -Ddeploy.write=true} (or {@code deploy-checks/run --write}) to regenerate.
+ * The topic settings of the container stack and of terraform equal the contracts' descriptors. Run
+ * with {@code -Ddeploy.write=true} (or {@code deploy-checks/run --write}) to regenerate.
  */
 class TopicManifestsTest {
 
