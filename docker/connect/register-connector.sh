@@ -44,10 +44,12 @@ until curl -fsS -o /dev/null "${CONNECT_URL}/connectors"; do
 done
 
 echo "register-connector: PUT ${CONNECT_URL}/connectors/${CONNECTOR_NAME}/config"
-status=$(printf '%s' "$config" | curl -sS -o /tmp/register-response.json -w '%{http_code}' \
+response=$(mktemp)
+status=$(printf '%s' "$config" | curl -sS -o "$response" -w '%{http_code}' \
   -X PUT -H 'Content-Type: application/json' --data-binary @- \
   "${CONNECT_URL}/connectors/${CONNECTOR_NAME}/config")
-cat /tmp/register-response.json; echo
+cat "$response"; echo
+rm -f "$response"
 case "$status" in
   200|201) echo "register-connector: ${CONNECTOR_NAME} registered (HTTP ${status})" ;;
   *) echo "register-connector: HTTP ${status} for ${CONNECTOR_NAME}" >&2; exit 1 ;;
