@@ -65,6 +65,15 @@ resource "google_artifact_registry_repository" "images" {
   labels        = local.labels
 
   cleanup_policies {
+    id     = "delete-old"
+    action = "DELETE"
+    condition {
+      tag_state  = "ANY"
+      older_than = "2592000s"
+    }
+  }
+
+  cleanup_policies {
     id     = "keep-recent"
     action = "KEEP"
     most_recent_versions {
