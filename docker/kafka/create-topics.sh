@@ -28,4 +28,3 @@ if [[ "${count}" -eq 0 ]]; then
   exit 1
 fi
 echo "topic-init: ${count} topics present"
-"${KAFKA_BIN}/kafka-topics.sh" --bootstrap-server "${BOOTSTRAP}" --list
