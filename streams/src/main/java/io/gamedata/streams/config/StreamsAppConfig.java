@@ -1,0 +1,363 @@
+package io.gamedata.streams.config;
+
+import io.gamedata.contracts.igdb.IgdbEndpoint;
+import io.gamedata.contracts.topic.Topics;
+import io.gamedata.streams.topology.TopicNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Settings of the streams application. Every key is documented in {@link #CONFIG_DEF} (and in the
+ * README); a missing or invalid value fails at start-up with an error naming the key. Keys prefixed
+ * {@value #STREAMS_PREFIX} are passed to Kafka Streams unchanged (e.g. {@code
+ * kafka.streams.num.standby.replicas=1}).
+ */
+public final class StreamsAppConfig extends AbstractConfig {
+
+  public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+  private static final String BOOTSTRAP_SERVERS_DOC =
+      "Kafka brokers, host:port[,host:port...]. Required.";
+
+  public static final String APPLICATION_ID_CONFIG = "application.id";
+  public static final String APPLICATION_ID_DEFAULT = "gamedata-streams";
+  private static final String APPLICATION_ID_DOC =
+      "Kafka Streams application id: consumer group, prefix of internal topics and transactional"
+          + " ids. Instances with the same id share the work.";
+
+  public static final String STATE_DIR_CONFIG = "state.dir";
+  public static final String STATE_DIR_DEFAULT =
+      Path.of(System.getProperty("java.io.tmpdir"), "gamedata-streams").toString();
+  private static final String STATE_DIR_DOC =
+      "Directory of the local state stores (RocksDB); restored from changelogs when lost.";
+
+  public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
+  public static final int NUM_STREAM_THREADS_DEFAULT = 2;
+  private static final String NUM_STREAM_THREADS_DOC = "Processing threads of this instance.";
+
+  public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
+  public static final long COMMIT_INTERVAL_MS_DEFAULT = 1000;
+  private static final String COMMIT_INTERVAL_MS_DOC =
+      "How often a transaction commits (exactly-once): output becomes visible to read_committed"
+          + " consumers at this pace; larger is faster, smaller is fresher.";
+
+  public static final String CACHE_MAX_BYTES_CONFIG = "cache.max.bytes";
+  public static final long CACHE_MAX_BYTES_DEFAULT = 64L * 1024 * 1024;
+  private static final String CACHE_MAX_BYTES_DOC =
+      "Record cache in front of the state stores, shared by the threads of this instance.";
+
+  public static final String MEMO_ENTRIES_CONFIG = "reference.memo.entries";
+  public static final int MEMO_ENTRIES_DEFAULT = 100_000;
+  private static final String MEMO_ENTRIES_DOC =
+      "Per-task in-memory memo of named references (genres, companies, keywords...) in front of"
+          + " the reference store.";
+
+  public static final String GAME_PARTITIONS_CONFIG = "game.partitions";
+  public static final int GAME_PARTITIONS_DEFAULT = 0;
+  private static final String GAME_PARTITIONS_DOC =
+      "Partitions of the games topic; the internal reference topic gets as many. 0 = ask the"
+          + " broker at start-up (the games topic must exist).";
+
+  public static final String HTTP_PORT_CONFIG = "http.port";
+  public static final int HTTP_PORT_DEFAULT = -1;
+  private static final String HTTP_PORT_DOC =
+      "Port of the health and metrics endpoint (GET /health, GET /metrics); 0 = any free port,"
+          + " -1 = no endpoint.";
+
+  public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
+  public static final long STARTUP_TIMEOUT_MS_DEFAULT = 120_000;
+  private static final String STARTUP_TIMEOUT_MS_DOC =
+      "How long start-up waits for the RUNNING state before failing.";
+
+  public static final String SHUTDOWN_TIMEOUT_MS_CONFIG = "shutdown.timeout.ms";
+  public static final long SHUTDOWN_TIMEOUT_MS_DEFAULT = 30_000;
+  private static final String SHUTDOWN_TIMEOUT_MS_DOC =
+      "How long a graceful shutdown may take (commit, flush, close stores).";
+
+  /** Topic keys: {@code topic.<endpoint>} for the raw topics. */
+  public static final String TOPIC_PREFIX = "topic.";
+
+  public static final String TOPIC_ENRICHED_CONFIG = "topic.games.enriched";
+  public static final String TOPIC_CHANGES_CONFIG = "topic.games.changes";
+  public static final String TOPIC_DLQ_CONFIG = "topic.games.dlq";
+
+  /** Prefix of keys passed to Kafka Streams unchanged. */
+  public static final String STREAMS_PREFIX = "kafka.streams.";
+
+  public static final ConfigDef CONFIG_DEF = configDef();
+
+  public StreamsAppConfig(Map<?, ?> props) {
+    super(CONFIG_DEF, props, false);
+    validateTopics();
+  }
+
+  /** Reads a properties file; values from {@code overrides} win. */
+  public static StreamsAppConfig fromFile(Path file, Map<String, String> overrides) {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the configuration file " + file, e);
+    }
+    Map<String, Object> all = new HashMap<>();
+    p.forEach((k, v) -> all.put(k.toString(), v));
+    all.putAll(overrides);
+    return new StreamsAppConfig(all);
+  }
+
+  private static ConfigDef configDef() {
+    ConfigDef def =
+        new ConfigDef()
+            .define(
+                BOOTSTRAP_SERVERS_CONFIG,
+                Type.STRING,
+                ConfigDef.NO_DEFAULT_VALUE,
+                new ConfigDef.NonEmptyString(),
+                Importance.HIGH,
+                BOOTSTRAP_SERVERS_DOC)
+            .define(
+                APPLICATION_ID_CONFIG,
+                Type.STRING,
+                APPLICATION_ID_DEFAULT,
+                new ConfigDef.NonEmptyString(),
+                Importance.HIGH,
+                APPLICATION_ID_DOC)
+            .define(
+                STATE_DIR_CONFIG,
+                Type.STRING,
+                STATE_DIR_DEFAULT,
+                new ConfigDef.NonEmptyString(),
+                Importance.HIGH,
+                STATE_DIR_DOC)
+            .define(
+                NUM_STREAM_THREADS_CONFIG,
+                Type.INT,
+                NUM_STREAM_THREADS_DEFAULT,
+                Range.between(1, 64),
+                Importance.MEDIUM,
+                NUM_STREAM_THREADS_DOC)
+            .define(
+                COMMIT_INTERVAL_MS_CONFIG,
+                Type.LONG,
+                COMMIT_INTERVAL_MS_DEFAULT,
+                Range.between(1, 600_000),
+                Importance.MEDIUM,
+                COMMIT_INTERVAL_MS_DOC)
+            .define(
+                CACHE_MAX_BYTES_CONFIG,
+                Type.LONG,
+                CACHE_MAX_BYTES_DEFAULT,
+                Range.atLeast(0),
+                Importance.LOW,
+                CACHE_MAX_BYTES_DOC)
+            .define(
+                MEMO_ENTRIES_CONFIG,
+                Type.INT,
+                MEMO_ENTRIES_DEFAULT,
+                Range.atLeast(0),
+                Importance.LOW,
+                MEMO_ENTRIES_DOC)
+            .define(
+                GAME_PARTITIONS_CONFIG,
+                Type.INT,
+                GAME_PARTITIONS_DEFAULT,
+                Range.atLeast(0),
+                Importance.LOW,
+                GAME_PARTITIONS_DOC)
+            .define(
+                HTTP_PORT_CONFIG,
+                Type.INT,
+                HTTP_PORT_DEFAULT,
+                Range.between(-1, 65535),
+                Importance.MEDIUM,
+                HTTP_PORT_DOC)
+            .define(
+                STARTUP_TIMEOUT_MS_CONFIG,
+                Type.LONG,
+                STARTUP_TIMEOUT_MS_DEFAULT,
+                Range.atLeast(1),
+                Importance.LOW,
+                STARTUP_TIMEOUT_MS_DOC)
+            .define(
+                SHUTDOWN_TIMEOUT_MS_CONFIG,
+                Type.LONG,
+                SHUTDOWN_TIMEOUT_MS_DEFAULT,
+                Range.atLeast(0),
+                Importance.LOW,
+                SHUTDOWN_TIMEOUT_MS_DOC);
+    for (IgdbEndpoint e : IgdbEndpoint.values()) {
+      def.define(
+          topicKey(e),
+          Type.STRING,
+          Topics.raw(e).name(),
+          new ConfigDef.NonEmptyString(),
+          Importance.LOW,
+          "Raw topic of /v4/" + e.path() + ".");
+    }
+    return def.define(
+            TOPIC_ENRICHED_CONFIG,
+            Type.STRING,
+            Topics.GAMES_ENRICHED.name(),
+            new ConfigDef.NonEmptyString(),
+            Importance.LOW,
+            "Output: enriched documents (compacted).")
+        .define(
+            TOPIC_CHANGES_CONFIG,
+            Type.STRING,
+            Topics.GAMES_CHANGES.name(),
+            new ConfigDef.NonEmptyString(),
+            Importance.LOW,
+            "Output: change events.")
+        .define(
+            TOPIC_DLQ_CONFIG,
+            Type.STRING,
+            Topics.GAMES_DLQ.name(),
+            new ConfigDef.NonEmptyString(),
+            Importance.LOW,
+            "Output: rejected records with dlq.* headers.");
+  }
+
+  /** {@code topic.<endpoint path>}, e.g. {@code topic.involved_companies}. */
+  public static String topicKey(IgdbEndpoint endpoint) {
+    return TOPIC_PREFIX + endpoint.path();
+  }
+
+  private void validateTopics() {
+    Set<String> seen = new HashSet<>();
+    for (String key : topicKeys()) {
+      String name = getString(key);
+      if (!seen.add(name)) {
+        throw new ConfigException(key, name, "topic already used by another topic key");
+      }
+    }
+  }
+
+  private static java.util.List<String> topicKeys() {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    for (IgdbEndpoint e : IgdbEndpoint.values()) {
+      keys.add(topicKey(e));
+    }
+    keys.add(TOPIC_ENRICHED_CONFIG);
+    keys.add(TOPIC_CHANGES_CONFIG);
+    keys.add(TOPIC_DLQ_CONFIG);
+    return keys;
+  }
+
+  public String bootstrapServers() {
+    return getString(BOOTSTRAP_SERVERS_CONFIG);
+  }
+
+  public String applicationId() {
+    return getString(APPLICATION_ID_CONFIG);
+  }
+
+  public Path stateDir() {
+    return Path.of(getString(STATE_DIR_CONFIG));
+  }
+
+  public int numStreamThreads() {
+    return getInt(NUM_STREAM_THREADS_CONFIG);
+  }
+
+  public long commitIntervalMs() {
+    return getLong(COMMIT_INTERVAL_MS_CONFIG);
+  }
+
+  public long cacheMaxBytes() {
+    return getLong(CACHE_MAX_BYTES_CONFIG);
+  }
+
+  public int memoEntries() {
+    return getInt(MEMO_ENTRIES_CONFIG);
+  }
+
+  /** 0 = ask the broker. */
+  public int gamePartitions() {
+    return getInt(GAME_PARTITIONS_CONFIG);
+  }
+
+  public int httpPort() {
+    return getInt(HTTP_PORT_CONFIG);
+  }
+
+  public java.time.Duration startupTimeout() {
+    return java.time.Duration.ofMillis(getLong(STARTUP_TIMEOUT_MS_CONFIG));
+  }
+
+  public java.time.Duration shutdownTimeout() {
+    return java.time.Duration.ofMillis(getLong(SHUTDOWN_TIMEOUT_MS_CONFIG));
+  }
+
+  public TopicNames topics() {
+    Map<IgdbEndpoint, String> raw = new EnumMap<>(IgdbEndpoint.class);
+    for (IgdbEndpoint e : IgdbEndpoint.values()) {
+      raw.put(e, getString(topicKey(e)));
+    }
+    return new TopicNames(
+        raw,
+        getString(TOPIC_ENRICHED_CONFIG),
+        getString(TOPIC_CHANGES_CONFIG),
+        getString(TOPIC_DLQ_CONFIG));
+  }
+
+  /** The {@value #STREAMS_PREFIX} keys, prefix removed. */
+  public Map<String, Object> streamsOverrides() {
+    return originalsWithPrefix(STREAMS_PREFIX, true);
+  }
+
+  /** A builder of configurations in code (tests, the embedded platform). */
+  public static Builder builder(String bootstrapServers) {
+    return new Builder().set(BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  }
+
+  /** Collects keys; {@link #build()} validates. */
+  public static final class Builder {
+    private final Map<String, Object> props = new HashMap<>();
+
+    public Builder set(String key, Object value) {
+      props.put(key, value);
+      return this;
+    }
+
+    public Builder applicationId(String id) {
+      return set(APPLICATION_ID_CONFIG, id);
+    }
+
+    public Builder stateDir(Path dir) {
+      return set(STATE_DIR_CONFIG, dir.toString());
+    }
+
+    public Builder topics(TopicNames names) {
+      for (IgdbEndpoint e : IgdbEndpoint.values()) {
+        set(topicKey(e), names.raw(e));
+      }
+      set(TOPIC_ENRICHED_CONFIG, names.enriched());
+      set(TOPIC_CHANGES_CONFIG, names.changes());
+      return set(TOPIC_DLQ_CONFIG, names.deadLetters());
+    }
+
+    /** Sets a key only when absent (defaults after a file). */
+    public Builder setIfAbsent(String key, Object value) {
+      props.putIfAbsent(key, value);
+      return this;
+    }
+
+    public StreamsAppConfig build() {
+      return new StreamsAppConfig(props);
+    }
+  }
+}

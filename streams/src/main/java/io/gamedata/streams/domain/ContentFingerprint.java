@@ -1,0 +1,152 @@
+package io.gamedata.streams.domain;
+
+import io.gamedata.contracts.enriched.EnrichedGame;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Fingerprints of the content of an enriched document: one 64-bit hash per content field, and a
+ * content hash over all of them. Content fields are every document field except {@code
+ * schema_version}, {@code id}, {@code updated_at}, {@code source_checksum} and {@code
+ * content_hash}: IGDB moves {@code updated_at} (and the checksum) without changing anything that
+ * matters, so they do not make a document "changed". The hash is stable across JVMs (FNV-1a 64 over
+ * a canonical walk of the values, no {@code hashCode()}).
+ */
+public final class ContentFingerprint {
+
+  /** A content field: its snake_case name in the document and how to read it. */
+  public record Field(String name, Function<EnrichedGame, Object> value) {}
+
+  /** The content fields, in a fixed order (stored field hashes follow it). */
+  public static final List<Field> FIELDS =
+      List.of(
+          new Field("name", EnrichedGame::name),
+          new Field("slug", EnrichedGame::slug),
+          new Field("summary", EnrichedGame::summary),
+          new Field("storyline", EnrichedGame::storyline),
+          new Field("url", EnrichedGame::url),
+          new Field("first_release_date", EnrichedGame::firstReleaseDate),
+          new Field("release_year", EnrichedGame::releaseYear),
+          new Field("created_at", EnrichedGame::createdAt),
+          new Field("rating", EnrichedGame::rating),
+          new Field("rating_count", EnrichedGame::ratingCount),
+          new Field("aggregated_rating", EnrichedGame::aggregatedRating),
+          new Field("aggregated_rating_count", EnrichedGame::aggregatedRatingCount),
+          new Field("total_rating", EnrichedGame::totalRating),
+          new Field("total_rating_count", EnrichedGame::totalRatingCount),
+          new Field("hypes", EnrichedGame::hypes),
+          new Field("game_type_id", EnrichedGame::gameTypeId),
+          new Field("game_type", EnrichedGame::gameType),
+          new Field("game_status_id", EnrichedGame::gameStatusId),
+          new Field("game_status", EnrichedGame::gameStatus),
+          new Field("parent_game_id", EnrichedGame::parentGameId),
+          new Field("version_parent_id", EnrichedGame::versionParentId),
+          new Field("version_title", EnrichedGame::versionTitle),
+          new Field("genres", EnrichedGame::genres),
+          new Field("themes", EnrichedGame::themes),
+          new Field("game_modes", EnrichedGame::gameModes),
+          new Field("player_perspectives", EnrichedGame::playerPerspectives),
+          new Field("platforms", EnrichedGame::platforms),
+          new Field("keywords", EnrichedGame::keywords),
+          new Field("developers", EnrichedGame::developers),
+          new Field("publishers", EnrichedGame::publishers),
+          new Field("franchises", EnrichedGame::franchises),
+          new Field("collections", EnrichedGame::collections),
+          new Field("game_engines", EnrichedGame::gameEngines),
+          new Field("cover_image_id", EnrichedGame::coverImageId),
+          new Field("cover_url", EnrichedGame::coverUrl),
+          new Field("similar_games", EnrichedGame::similarGames),
+          new Field("missing_references", EnrichedGame::missingReferences));
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+  private static final long NULL_HASH = 0x9E3779B97F4A7C15L;
+
+  private ContentFingerprint() {}
+
+  /** One hash per entry of {@link #FIELDS}. */
+  public static long[] fieldHashes(EnrichedGame doc) {
+    long[] hashes = new long[FIELDS.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = hash(FIELDS.get(i).value().apply(doc));
+    }
+    return hashes;
+  }
+
+  /** The content hash (16 hex digits) of a document's field hashes. */
+  public static String contentHash(long[] fieldHashes) {
+    long h = FNV_OFFSET;
+    for (long f : fieldHashes) {
+      h = mix(h, f);
+    }
+    return String.format("%016x", h);
+  }
+
+  /** Names of the fields whose hash differs; every field when the layouts differ. */
+  public static List<String> changedFields(long[] before, long[] after) {
+    List<String> changed = new ArrayList<>();
+    boolean comparable = before != null && before.length == after.length;
+    for (int i = 0; i < after.length; i++) {
+      if (!comparable || before[i] != after[i]) {
+        changed.add(FIELDS.get(i).name());
+      }
+    }
+    return changed;
+  }
+
+  /** Names of the content fields that hold a value (non-null, non-empty list). */
+  public static List<String> nonEmptyFields(EnrichedGame doc) {
+    List<String> names = new ArrayList<>();
+    for (Field f : FIELDS) {
+      Object v = f.value().apply(doc);
+      if (v != null && !(v instanceof Collection<?> c && c.isEmpty())) {
+        names.add(f.name());
+      }
+    }
+    return names;
+  }
+
+  static long hash(Object value) {
+    if (value == null) {
+      return NULL_HASH;
+    }
+    if (value instanceof String s) {
+      long h = FNV_OFFSET ^ 's';
+      for (int i = 0; i < s.length(); i++) {
+        h = (h ^ s.charAt(i)) * FNV_PRIME;
+      }
+      return mix(h, s.length());
+    }
+    if (value instanceof Long l) {
+      return mix(FNV_OFFSET ^ 'l', l);
+    }
+    if (value instanceof Integer i) {
+      return mix(FNV_OFFSET ^ 'i', i);
+    }
+    if (value instanceof Double d) {
+      return mix(FNV_OFFSET ^ 'd', Double.doubleToLongBits(d));
+    }
+    if (value instanceof Instant t) {
+      return mix(mix(FNV_OFFSET ^ 't', t.getEpochSecond()), t.getNano());
+    }
+    if (value instanceof List<?> list) {
+      long h = FNV_OFFSET ^ '[';
+      for (Object o : list) {
+        h = mix(h, hash(o));
+      }
+      return mix(h, list.size());
+    }
+    throw new IllegalArgumentException("cannot fingerprint " + value.getClass());
+  }
+
+  private static long mix(long h, long v) {
+    for (int i = 0; i < 8; i++) {
+      h = (h ^ (v & 0xff)) * FNV_PRIME;
+      v >>>= 8;
+    }
+    return h;
+  }
+}

@@ -1,0 +1,195 @@
+package io.gamedata.streams.domain;
+
+import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.contracts.igdb.IgdbCover;
+import io.gamedata.contracts.igdb.IgdbEndpoint;
+import io.gamedata.contracts.igdb.IgdbGame;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the {@link EnrichedGame} v1 document of a raw game from the reference data known so far:
+ * names instead of ids, timestamps instead of Unix seconds, cover URL, developers and publishers
+ * through involved companies. A reference that is not known is listed in {@code
+ * missing_references} (as {@code <endpoint>:<id>}) and every reference, known or not, is reported as
+ * a dependency so that its later arrival or change can re-enrich the game.
+ */
+public final class GameEnricher {
+
+  private GameEnricher() {}
+
+  public static Enrichment enrich(IgdbGame game, ReferenceLookup refs) {
+    Context c = new Context(refs);
+    EnrichedGame.Builder b =
+        EnrichedGame.builder(game.id())
+            .name(game.name())
+            .slug(game.slug())
+            .summary(game.summary())
+            .storyline(game.storyline())
+            .url(game.url())
+            .firstReleaseDate(instant(game.firstReleaseDate()))
+            .releaseYear(year(game.firstReleaseDate()))
+            .createdAt(instant(game.createdAt()))
+            .updatedAt(instant(game.updatedAt()))
+            .rating(game.rating())
+            .ratingCount(game.ratingCount())
+            .aggregatedRating(game.aggregatedRating())
+            .aggregatedRatingCount(game.aggregatedRatingCount())
+            .totalRating(game.totalRating())
+            .totalRatingCount(game.totalRatingCount())
+            .hypes(game.hypes())
+            .parentGameId(game.parentGame())
+            .versionParentId(game.versionParent())
+            .versionTitle(game.versionTitle())
+            .similarGames(game.similarGames() == null ? List.of() : game.similarGames())
+            .sourceChecksum(game.checksum());
+
+    Long typeId = game.effectiveGameType();
+    b.gameTypeId(typeId).gameType(typeId == null ? null : c.name(IgdbEndpoint.GAME_TYPES, typeId));
+    Long statusId =
+        game.gameStatus() != null
+            ? game.gameStatus()
+            : (game.status() == null ? null : game.status().longValue());
+    b.gameStatusId(statusId)
+        .gameStatus(statusId == null ? null : c.name(IgdbEndpoint.GAME_STATUSES, statusId));
+
+    b.genres(c.names(IgdbEndpoint.GENRES, game.genres()))
+        .themes(c.names(IgdbEndpoint.THEMES, game.themes()))
+        .gameModes(c.names(IgdbEndpoint.GAME_MODES, game.gameModes()))
+        .playerPerspectives(c.names(IgdbEndpoint.PLAYER_PERSPECTIVES, game.playerPerspectives()))
+        .platforms(c.names(IgdbEndpoint.PLATFORMS, game.platforms()))
+        .keywords(c.names(IgdbEndpoint.KEYWORDS, game.keywords()))
+        .franchises(c.names(IgdbEndpoint.FRANCHISES, franchiseIds(game)))
+        .collections(c.names(IgdbEndpoint.COLLECTIONS, game.effectiveCollections()))
+        .gameEngines(c.names(IgdbEndpoint.GAME_ENGINES, game.gameEngines()));
+
+    companies(game, c, b);
+
+    if (game.cover() != null) {
+      String imageId = c.cover(game.cover());
+      b.coverImageId(imageId)
+          .coverUrl(imageId == null ? null : IgdbCover.IMAGE_URL_PREFIX + imageId + ".jpg");
+    }
+    b.missingReferences(c.missing);
+    EnrichedGame withoutHash = b.build();
+    long[] fieldHashes = ContentFingerprint.fieldHashes(withoutHash);
+    EnrichedGame doc =
+        withoutHash.toBuilder().contentHash(ContentFingerprint.contentHash(fieldHashes)).build();
+    return new Enrichment(doc, fieldHashes, c.dependencies());
+  }
+
+  private static void companies(IgdbGame game, Context c, EnrichedGame.Builder b) {
+    Set<String> developers = new LinkedHashSet<>();
+    Set<String> publishers = new LinkedHashSet<>();
+    if (game.involvedCompanies() != null) {
+      for (Long icId : game.involvedCompanies()) {
+        InvolvedCompanyLink link = c.involved(icId);
+        if (link == null) {
+          continue;
+        }
+        String company = c.name(IgdbEndpoint.COMPANIES, link.company());
+        if (company == null) {
+          continue;
+        }
+        if (link.developer()) {
+          developers.add(company);
+        }
+        if (link.publisher()) {
+          publishers.add(company);
+        }
+      }
+    }
+    b.developers(List.copyOf(developers)).publishers(List.copyOf(publishers));
+  }
+
+  /** The main {@code franchise} first, then {@code franchises}, without repeats. */
+  private static List<Long> franchiseIds(IgdbGame game) {
+    if (game.franchise() == null) {
+      return game.franchises();
+    }
+    List<Long> ids = new ArrayList<>();
+    ids.add(game.franchise());
+    if (game.franchises() != null) {
+      for (Long id : game.franchises()) {
+        if (!id.equals(game.franchise())) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static Instant instant(Long seconds) {
+    return seconds == null ? null : Instant.ofEpochSecond(seconds);
+  }
+
+  private static Integer year(Long seconds) {
+    return seconds == null ? null : Instant.ofEpochSecond(seconds).atZone(ZoneOffset.UTC).getYear();
+  }
+
+  /** Collects missing references and dependencies while looking references up. */
+  private static final class Context {
+    private final ReferenceLookup refs;
+    private final List<String> missing = new ArrayList<>();
+    private long[] deps = new long[32];
+    private int depCount;
+
+    Context(ReferenceLookup refs) {
+      this.refs = refs;
+    }
+
+    private void depend(IgdbEndpoint endpoint, long id, boolean known) {
+      Reference r = Reference.of(endpoint, id);
+      if (depCount == deps.length) {
+        deps = java.util.Arrays.copyOf(deps, depCount * 2);
+      }
+      deps[depCount++] = r.packed();
+      if (!known) {
+        String s = r.toString();
+        if (!missing.contains(s)) {
+          missing.add(s);
+        }
+      }
+    }
+
+    String name(IgdbEndpoint endpoint, long id) {
+      String name = refs.name(endpoint, id);
+      depend(endpoint, id, name != null);
+      return name;
+    }
+
+    List<String> names(IgdbEndpoint endpoint, List<Long> ids) {
+      if (ids == null || ids.isEmpty()) {
+        return List.of();
+      }
+      Set<String> names = new LinkedHashSet<>();
+      for (Long id : ids) {
+        String name = name(endpoint, id);
+        if (name != null) {
+          names.add(name);
+        }
+      }
+      return List.copyOf(names);
+    }
+
+    InvolvedCompanyLink involved(long id) {
+      InvolvedCompanyLink link = refs.involvedCompany(id);
+      depend(IgdbEndpoint.INVOLVED_COMPANIES, id, link != null);
+      return link;
+    }
+
+    String cover(long id) {
+      String imageId = refs.coverImageId(id);
+      depend(IgdbEndpoint.COVERS, id, imageId != null);
+      return imageId;
+    }
+
+    long[] dependencies() {
+      return java.util.Arrays.stream(deps, 0, depCount).sorted().distinct().toArray();
+    }
+  }
+}

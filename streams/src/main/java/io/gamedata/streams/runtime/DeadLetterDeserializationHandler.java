@@ -1,0 +1,32 @@
+package io.gamedata.streams.runtime;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/**
+ * Records whose key or value a source cannot deserialize (e.g. a key that is not an 8-byte id) go
+ * to the dead-letter topic with their original bytes, in the same transaction; processing goes on.
+ */
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+
+  private final DeadLetterRouting routing = new DeadLetterRouting();
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    routing.configure(configs);
+  }
+
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    return Response.resume(
+        routing.deadLetter(
+            context,
+            record.key(),
+            record.value(),
+            "cannot deserialize: " + exception.getMessage(),
+            exception));
+  }
+}

@@ -1,0 +1,34 @@
+package io.gamedata.streams.topology;
+
+import io.gamedata.contracts.dlq.DeadLetter;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** Builds the dead-letter records the processors emit. */
+final class DeadLetters {
+
+  /** Value of {@link DeadLetter#STAGE} for this application. */
+  static final String STAGE = "streams";
+
+  private DeadLetters() {}
+
+  static Record<Long, Emit> record(
+      Long key,
+      byte[] rawKey,
+      byte[] rawValue,
+      String reason,
+      String exceptionClass,
+      RecordMetadata source,
+      long timestamp) {
+    Headers headers =
+        DeadLetter.headers(
+            reason,
+            source == null ? "" : source.topic(),
+            source == null ? -1 : source.partition(),
+            source == null ? -1 : source.offset(),
+            exceptionClass,
+            STAGE);
+    return new Record<>(key, new Emit.Dead(rawKey, rawValue), timestamp, headers);
+  }
+}

@@ -1,0 +1,226 @@
+package io.gamedata.streams.topology;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gamedata.contracts.change.GameChangeEvent;
+import io.gamedata.contracts.change.GameChangeEvent.Operation;
+import io.gamedata.contracts.dlq.DeadLetter;
+import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.contracts.igdb.IgdbGame;
+import io.gamedata.contracts.json.Json;
+import io.gamedata.streams.domain.ContentFingerprint;
+import io.gamedata.streams.domain.Enrichment;
+import io.gamedata.streams.domain.GameEnricher;
+import io.gamedata.streams.domain.GameState;
+import io.gamedata.streams.domain.GameValidator;
+import io.gamedata.streams.domain.GameVersions;
+import io.gamedata.streams.domain.Reference;
+import io.gamedata.streams.metrics.PipelineMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The heart of the application, one instance per game partition: validates raw games, drops stale
+ * versions and content-identical updates (dedupe), enriches from the reference store, keeps the
+ * reverse index, and re-enriches every game built from a reference when that reference arrives or
+ * changes. Emits documents, tombstones, change events and dead letters.
+ */
+final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
+
+  private static final LongSerializer KEYS = new LongSerializer();
+  private static final long[] NONE = new long[0];
+
+  private final PipelineMetrics metrics;
+  private final int memoEntries;
+  private final ObjectMapper mapper = Json.mapper();
+  private ProcessorContext<Long, Emit> context;
+  private KeyValueStore<Long, byte[]> games;
+  private StoreReferenceLookup references;
+  private ReverseIndex index;
+
+  GameProcessor(PipelineMetrics metrics, int memoEntries) {
+    this.metrics = metrics;
+    this.memoEntries = memoEntries;
+  }
+
+  @Override
+  public void init(ProcessorContext<Long, Emit> context) {
+    this.context = context;
+    this.games = context.getStateStore(StoreNames.GAME_STATE);
+    this.references =
+        new StoreReferenceLookup(context.getStateStore(StoreNames.REFERENCE_DATA), memoEntries);
+    KeyValueStore<Bytes, byte[]> indexStore = context.getStateStore(StoreNames.REFERENCE_INDEX);
+    this.index = new ReverseIndex(indexStore);
+  }
+
+  @Override
+  public void process(Record<Long, Inbound> record) {
+    if (record.value().isGame()) {
+      metrics.gameIn();
+      processGame(record);
+    } else {
+      processReference(record);
+    }
+  }
+
+  private void processGame(Record<Long, Inbound> record) {
+    Long id = record.key();
+    byte[] bytes = record.value().game();
+    if (id == null) {
+      dead(record, "missing key", DeadLetter.VALIDATION);
+      return;
+    }
+    if (bytes == null) {
+      delete(id, record);
+      return;
+    }
+    IgdbGame game;
+    try {
+      game = mapper.readValue(bytes, IgdbGame.class);
+    } catch (IOException e) {
+      dead(record, "cannot deserialize IgdbGame: " + e.getMessage(), e.getClass().getName());
+      return;
+    }
+    Optional<String> violation = GameValidator.violation(id, game);
+    if (violation.isPresent()) {
+      dead(record, violation.get(), DeadLetter.VALIDATION);
+      return;
+    }
+    GameState state = load(id);
+    if (GameVersions.isOlder(game, state)) {
+      metrics.staleVersion();
+      return;
+    }
+    IgdbGame source = GameVersions.trimmed(game);
+    apply(id, state, source, newest(state, game.updatedAt()), record.timestamp());
+  }
+
+  private void processReference(Record<Long, Inbound> record) {
+    RefUpdate update = record.value().reference();
+    long packed = Reference.of(update.endpoint(), update.id()).packed();
+    if (!references.put(packed, update.storedValue())) {
+      return; // unchanged (a replay, a touch, or a broadcast copy of something known)
+    }
+    for (long gameId : index.games(packed)) {
+      GameState state = load(gameId);
+      if (state == null || state.deleted()) {
+        continue;
+      }
+      metrics.reEnrichment();
+      apply(gameId, state, state.source(), state.updatedAt(), record.timestamp());
+    }
+  }
+
+  /** Enriches {@code source}; emits and remembers the document when its content changed. */
+  private void apply(long id, GameState state, IgdbGame source, Long updatedAt, long timestamp) {
+    Enrichment e = GameEnricher.enrich(source, references);
+    boolean existed = state != null && !state.deleted();
+    long[] before = state == null || state.dependencies() == null ? NONE : state.dependencies();
+    index.update(id, before, e.dependencies());
+    if (existed && e.contentHash().equals(state.contentHash())) {
+      metrics.dedupeHit();
+      save(
+          id,
+          new GameState(source, updatedAt, state.contentHash(), state.fieldHashes(), e.dependencies()));
+      return;
+    }
+    EnrichedGame doc = e.document();
+    GameChangeEvent event =
+        existed
+            ? GameChangeEvent.of(
+                id,
+                Operation.UPDATED,
+                ContentFingerprint.changedFields(state.fieldHashes(), e.fieldHashes()),
+                doc.updatedAt(),
+                doc.contentHash(),
+                state.contentHash())
+            : GameChangeEvent.of(
+                id,
+                Operation.CREATED,
+                ContentFingerprint.nonEmptyFields(doc),
+                doc.updatedAt(),
+                doc.contentHash(),
+                null);
+    save(id, new GameState(source, updatedAt, doc.contentHash(), e.fieldHashes(), e.dependencies()));
+    emit(id, new Emit.Enriched(doc), timestamp);
+    emit(id, new Emit.Change(event), timestamp);
+    metrics.enrichedOut();
+    metrics.changeOut();
+  }
+
+  private void delete(long id, Record<Long, Inbound> record) {
+    GameState state = load(id);
+    if (state == null || state.deleted()) {
+      return; // nothing was ever emitted for it
+    }
+    index.update(id, state.dependencies() == null ? NONE : state.dependencies(), NONE);
+    save(id, GameState.deletedAt(state.updatedAt()));
+    emit(id, new Emit.Enriched(null), record.timestamp());
+    emit(
+        id,
+        new Emit.Change(
+            GameChangeEvent.of(id, Operation.DELETED, List.of(), null, null, state.contentHash())),
+        record.timestamp());
+    metrics.tombstoneOut();
+    metrics.changeOut();
+  }
+
+  private void emit(long id, Emit value, long timestamp) {
+    context.forward(new Record<>(id, value, timestamp, new RecordHeaders()));
+  }
+
+  private void dead(Record<Long, Inbound> record, String reason, String exceptionClass) {
+    metrics.deadLetter();
+    RecordMetadata source = context.recordMetadata().orElse(null);
+    byte[] rawKey =
+        record.key() == null ? null : KEYS.serialize(source == null ? "" : source.topic(), record.key());
+    context.forward(
+        DeadLetters.record(
+            record.key(),
+            rawKey,
+            record.value().game(),
+            reason,
+            exceptionClass,
+            source,
+            record.timestamp()));
+  }
+
+  private static Long newest(GameState state, Long incoming) {
+    if (state == null || state.updatedAt() == null) {
+      return incoming;
+    }
+    if (incoming == null) {
+      return state.updatedAt();
+    }
+    return Math.max(incoming, state.updatedAt());
+  }
+
+  private GameState load(long id) {
+    byte[] bytes = games.get(id);
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return mapper.readValue(bytes, GameState.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable state of game " + id, e);
+    }
+  }
+
+  private void save(long id, GameState state) {
+    try {
+      games.put(id, mapper.writeValueAsBytes(state));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write state of game " + id, e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.gamedata.streams.topology;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.gamedata.contracts.igdb.IgdbEndpoint;
+import io.gamedata.streams.domain.InvolvedCompanyLink;
+
+/**
+ * A reference record as the game tasks need it, on the internal {@code reference-updates} topic.
+ * Named references carry their display name, covers their image id, involved companies their
+ * company and roles. Records that name their game ({@code game}) are routed to that game's
+ * partition; the others (named references, deletes) are broadcast to every partition.
+ *
+ * @param value display name (named references) or image id (covers); null for involved companies
+ *     and deletes
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RefUpdate(
+    IgdbEndpoint endpoint,
+    long id,
+    boolean deleted,
+    String value,
+    Long company,
+    boolean developer,
+    boolean publisher,
+    Long game) {
+
+  public static RefUpdate named(IgdbEndpoint endpoint, long id, String name) {
+    return new RefUpdate(endpoint, id, false, name, null, false, false, null);
+  }
+
+  public static RefUpdate cover(long id, String imageId, Long game) {
+    return new RefUpdate(IgdbEndpoint.COVERS, id, false, imageId, null, false, false, game);
+  }
+
+  public static RefUpdate involvedCompany(
+      long id, long company, boolean developer, boolean publisher, Long game) {
+    return new RefUpdate(
+        IgdbEndpoint.INVOLVED_COMPANIES, id, false, null, company, developer, publisher, game);
+  }
+
+  public static RefUpdate deleted(IgdbEndpoint endpoint, long id) {
+    return new RefUpdate(endpoint, id, true, null, null, false, false, null);
+  }
+
+  /** True when every game partition needs this update. */
+  @JsonIgnore
+  public boolean broadcast() {
+    return game == null;
+  }
+
+  /** The value kept in the reference store; null for a delete. */
+  @JsonIgnore
+  public String storedValue() {
+    if (deleted) {
+      return null;
+    }
+    if (endpoint == IgdbEndpoint.INVOLVED_COMPANIES) {
+      return encode(new InvolvedCompanyLink(company, developer, publisher));
+    }
+    return value;
+  }
+
+  static String encode(InvolvedCompanyLink link) {
+    int flags = (link.developer() ? 1 : 0) | (link.publisher() ? 2 : 0);
+    return link.company() + ":" + flags;
+  }
+
+  static InvolvedCompanyLink decode(String stored) {
+    int colon = stored.indexOf(':');
+    int flags = Integer.parseInt(stored.substring(colon + 1));
+    return new InvolvedCompanyLink(
+        Long.parseLong(stored.substring(0, colon)), (flags & 1) != 0, (flags & 2) != 0);
+  }
+}

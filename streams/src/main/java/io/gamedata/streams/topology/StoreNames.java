@@ -1,0 +1,19 @@
+package io.gamedata.streams.topology;
+
+/** Names of the state stores, processors and internal topics (they survive topology changes). */
+public final class StoreNames {
+
+  /** game id -> {@link io.gamedata.streams.domain.GameState} (JSON). */
+  public static final String GAME_STATE = "game-state";
+
+  /** packed reference -> name, cover image id or involved company link. */
+  public static final String REFERENCE_DATA = "reference-data";
+
+  /** packed reference + game id -> empty: which games were built from which reference. */
+  public static final String REFERENCE_INDEX = "reference-index";
+
+  /** The internal topic carrying reference updates to the game partitions. */
+  public static final String REFERENCE_UPDATES = "reference-updates";
+
+  private StoreNames() {}
+}

@@ -1,0 +1,154 @@
+package io.gamedata.streams.topology;
+
+import static io.gamedata.streams.topology.Fixtures.fullGame;
+import static io.gamedata.streams.topology.Fixtures.game;
+import static io.gamedata.streams.topology.Fixtures.loadAll;
+import static io.gamedata.streams.topology.Fixtures.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.gamedata.contracts.change.GameChangeEvent.Operation;
+import io.gamedata.contracts.dlq.DeadLetter;
+import io.gamedata.contracts.igdb.IgdbEndpoint;
+import io.gamedata.contracts.igdb.IgdbGame;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Validation, poison bytes, dedupe and version ordering, through the whole topology. */
+class DedupeAndDeadLetterTopologyTest {
+
+  @TempDir Path stateDir;
+  TopologyHarness h;
+
+  @BeforeEach
+  void start() {
+    h = new TopologyHarness(stateDir);
+    loadAll(h, 1);
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void unchangedContentIsEmittedOnce() {
+    h.send(IgdbEndpoint.GAMES, 1, fullGame(1, 1_700_000_000L));
+    h.send(IgdbEndpoint.GAMES, 1, fullGame(1, 1_700_000_000L));
+    assertThat(h.enrichedRecords()).hasSize(1);
+    assertThat(h.changeEvents()).hasSize(1);
+    assertThat(h.metrics.dedupeHits()).isEqualTo(1);
+  }
+
+  @Test
+  void touchOnlyUpdatesProduceNothing() {
+    IgdbGame v1 = fullGame(1, 1_700_000_000L);
+    h.send(IgdbEndpoint.GAMES, 1, v1);
+    h.enrichedRecords();
+    h.changeEvents();
+    // IGDB moves updated_at (and the checksum) and fields the document does not carry
+    IgdbGame touched = v1.withUpdatedAt(1_700_000_500L);
+    touched.other().put("screenshots", TextNode.valueOf("moved"));
+    h.send(IgdbEndpoint.GAMES, 1, touched);
+    h.send(IgdbEndpoint.GAMES, 1, v1.withUpdatedAt(1_700_000_900L));
+    assertThat(h.enriched.isEmpty()).isTrue();
+    assertThat(h.changes.isEmpty()).isTrue();
+    assertThat(h.metrics.dedupeHits()).isEqualTo(2);
+
+    // a real change after touches is emitted, with only that field listed
+    h.send(IgdbEndpoint.GAMES, 1, game(1, "Renamed", 1_700_001_000L));
+    assertThat(h.enriched.readValue().name()).isEqualTo("Renamed");
+    var ev = h.changes.readValue();
+    assertThat(ev.op()).isEqualTo(Operation.UPDATED);
+    assertThat(ev.changedFields()).containsExactly("name");
+    assertThat(ev.updatedAt().getEpochSecond()).isEqualTo(1_700_001_000L);
+  }
+
+  @Test
+  void anOlderVersionNeverOverwritesANewerOne() {
+    h.send(IgdbEndpoint.GAMES, 1, game(1, "Newest", 1_700_000_200L));
+    h.send(IgdbEndpoint.GAMES, 1, game(1, "Older", 1_700_000_100L));
+    assertThat(h.enrichedRecords()).extracting(r -> r.value().name()).containsExactly("Newest");
+    // even after a touch that moved updated_at further, the old one stays out
+    h.send(IgdbEndpoint.GAMES, 1, game(1, "Newest", 1_700_000_300L));
+    h.send(IgdbEndpoint.GAMES, 1, game(1, "Between", 1_700_000_250L));
+    assertThat(h.enriched.isEmpty()).isTrue();
+    assertThat(h.changeEvents()).hasSize(1);
+  }
+
+  @Test
+  void invalidGamesGoToTheDeadLetterTopicWithReasonAndSource() {
+    String missingName = "{\"id\":2,\"updated_at\":1700000000}";
+    h.sendRaw(IgdbEndpoint.GAMES, 2L, missingName);
+    h.sendRaw(IgdbEndpoint.GAMES, 3L, "{\"id\":3,\"name\":\"X\",\"rating\":140.0}");
+    h.sendRaw(IgdbEndpoint.GAMES, 4L, "{\"id\":5,\"name\":\"Wrong key\"}");
+    h.sendRaw(IgdbEndpoint.GAMES, 6L, "{\"id\":6,\"name\":\"Y\",\"genres\":[1,-2]}");
+    h.sendRaw(IgdbEndpoint.GAMES, 7L, "{\"id\":7,\"name\":\"Z\",\"first_release_date\":-1e10}");
+
+    var dead = h.dlq.readRecordsToList();
+    assertThat(dead).hasSize(5);
+    TestRecord<byte[], byte[]> first = dead.get(0);
+    assertThat(new String(first.value(), StandardCharsets.UTF_8)).isEqualTo(missingName);
+    assertThat(first.key()).hasSize(8);
+    Headers headers = first.headers();
+    assertThat(DeadLetter.get(headers, DeadLetter.REASON))
+        .isEqualTo("missing required field: name");
+    assertThat(DeadLetter.get(headers, DeadLetter.SOURCE_TOPIC)).isEqualTo("igdb.games");
+    assertThat(DeadLetter.get(headers, DeadLetter.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(DeadLetter.get(headers, DeadLetter.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(DeadLetter.get(headers, DeadLetter.EXCEPTION_CLASS))
+        .isEqualTo(DeadLetter.VALIDATION);
+    assertThat(DeadLetter.get(headers, DeadLetter.STAGE)).isEqualTo("streams");
+    assertThat(dead)
+        .extracting(r -> DeadLetter.get(r.headers(), DeadLetter.REASON))
+        .containsExactly(
+            "missing required field: name",
+            "rating must be within 0..100, was 140.0",
+            "key 4 does not match id 5",
+            "genres contains a negative id -2",
+            "first_release_date out of range (year 1653)");
+    assertThat(dead)
+        .extracting(r -> DeadLetter.get(r.headers(), DeadLetter.SOURCE_OFFSET))
+        .containsExactly("0", "1", "2", "3", "4");
+    assertThat(h.enriched.isEmpty()).isTrue();
+    assertThat(h.metrics.deadLetters()).isEqualTo(5);
+  }
+
+  @Test
+  void poisonBytesGoToTheDeadLetterTopicAndProcessingGoesOn() {
+    byte[] garbage = {(byte) 0xff, 0x00, 0x7b, 0x01};
+    h.sendBytes(IgdbEndpoint.GAMES, new byte[] {0, 0, 0, 0, 0, 0, 0, 9}, garbage);
+    h.sendRaw(IgdbEndpoint.GAMES, 10L, "{\"id\":10,\"name\":\"Typed\",\"rating\":\"high\"}");
+    // a key that is not an 8-byte id: the source deserializer fails and the handler takes it
+    // (TopologyTestDriver does not capture a handler's dead letters: StreamsAppIT checks them)
+    long handledBefore = h.metrics.deadLetters();
+    h.sendBytes(IgdbEndpoint.GAMES, new byte[] {1, 2, 3}, "{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(h.metrics.deadLetters()).isEqualTo(handledBefore + 1);
+    // a poisoned reference record
+    h.sendBytes(IgdbEndpoint.GENRES, new byte[] {0, 0, 0, 0, 0, 0, 0, 5}, garbage);
+    h.send(IgdbEndpoint.GENRES, 6, named(7, "key/id mismatch"));
+    h.send(IgdbEndpoint.GAMES, 1, fullGame(1, 1_700_000_000L));
+
+    var dead = h.dlq.readRecordsToList();
+    assertThat(dead).hasSize(4);
+    assertThat(dead.get(0).value()).isEqualTo(garbage);
+    assertThat(DeadLetter.get(dead.get(0).headers(), DeadLetter.REASON))
+        .startsWith("cannot deserialize IgdbGame");
+    assertThat(DeadLetter.get(dead.get(0).headers(), DeadLetter.EXCEPTION_CLASS))
+        .startsWith("com.fasterxml.jackson");
+    assertThat(DeadLetter.get(dead.get(1).headers(), DeadLetter.REASON))
+        .contains("cannot deserialize IgdbGame");
+    assertThat(DeadLetter.get(dead.get(2).headers(), DeadLetter.SOURCE_TOPIC))
+        .isEqualTo("igdb.genres");
+    assertThat(DeadLetter.get(dead.get(3).headers(), DeadLetter.REASON))
+        .isEqualTo("key 6 does not match id 7");
+    // the valid game after the poison is processed
+    assertThat(h.enriched.readValue().id()).isEqualTo(1L);
+  }
+}

@@ -1,0 +1,124 @@
+package io.gamedata.streams.topology;
+
+import io.gamedata.contracts.change.GameChangeEvent;
+import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.contracts.igdb.IgdbEndpoint;
+import io.gamedata.contracts.igdb.IgdbRecord;
+import io.gamedata.contracts.json.Json;
+import io.gamedata.contracts.topic.Topics;
+import io.gamedata.streams.config.StreamsAppConfig;
+import io.gamedata.streams.metrics.PipelineMetrics;
+import io.gamedata.streams.runtime.StreamsPropertiesFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The topology in a {@link TopologyTestDriver}, with the same properties the application uses. */
+final class TopologyHarness implements AutoCloseable {
+
+  final PipelineMetrics metrics = new PipelineMetrics();
+  final TopicNames topics = TopicNames.defaults();
+  final TopologyTestDriver driver;
+  private final Map<IgdbEndpoint, TestInputTopic<Long, byte[]>> inputs =
+      new EnumMap<>(IgdbEndpoint.class);
+  final TestOutputTopic<Long, EnrichedGame> enriched;
+  final TestOutputTopic<Long, GameChangeEvent> changes;
+  final TestOutputTopic<byte[], byte[]> dlq;
+
+  TopologyHarness(Path stateDir) {
+    StreamsAppConfig config =
+        StreamsAppConfig.builder("dummy:9092")
+            .applicationId("topology-test")
+            .stateDir(stateDir)
+            .build();
+    Properties props = StreamsPropertiesFactory.build(config, metrics);
+    driver = new TopologyTestDriver(TopologyFactory.build(topics, 1, metrics), props);
+    for (IgdbEndpoint e : IgdbEndpoint.values()) {
+      inputs.put(
+          e,
+          driver.createInputTopic(
+              topics.raw(e), new LongSerializer(), new ByteArraySerializer()));
+    }
+    enriched =
+        driver.createOutputTopic(
+            topics.enriched(),
+            new LongDeserializer(),
+            Topics.GAMES_ENRICHED.valueSerde().deserializer());
+    changes =
+        driver.createOutputTopic(
+            topics.changes(),
+            new LongDeserializer(),
+            Topics.GAMES_CHANGES.valueSerde().deserializer());
+    dlq =
+        driver.createOutputTopic(
+            topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Pipes a record as JSON; null = tombstone. */
+  void send(IgdbEndpoint endpoint, long key, IgdbRecord value) {
+    inputs.get(endpoint).pipeInput(key, value == null ? null : json(value));
+  }
+
+  void sendRaw(IgdbEndpoint endpoint, Long key, String value) {
+    inputs
+        .get(endpoint)
+        .pipeInput(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Pipes raw key and value bytes. */
+  void sendBytes(IgdbEndpoint endpoint, byte[] key, byte[] value) {
+    driver
+        .createInputTopic(
+            topics.raw(endpoint), new ByteArraySerializer(), new ByteArraySerializer())
+        .pipeInput(key, value);
+  }
+
+  static byte[] json(Object value) {
+    try {
+      return Json.mapper().writeValueAsBytes(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Latest document per game id of what was emitted so far (tombstones remove). */
+  Map<Long, EnrichedGame> drainEnriched(Map<Long, EnrichedGame> into) {
+    for (TestRecord<Long, EnrichedGame> r : enriched.readRecordsToList()) {
+      if (r.value() == null) {
+        into.remove(r.key());
+      } else {
+        into.put(r.key(), r.value());
+      }
+    }
+    return into;
+  }
+
+  List<TestRecord<Long, EnrichedGame>> enrichedRecords() {
+    return enriched.readRecordsToList();
+  }
+
+  List<GameChangeEvent> changeEvents() {
+    return changes.readValuesToList();
+  }
+
+  Map<Long, EnrichedGame> latest() {
+    return drainEnriched(new LinkedHashMap<>());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
