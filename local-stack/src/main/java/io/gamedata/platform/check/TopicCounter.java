@@ -66,6 +66,26 @@ public final class TopicCounter {
     }
   }
 
+  /** Number of records currently in the topic (end minus start offsets, all partitions). */
+  public long totalRecords(String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts =
+          c.partitionsFor(topic).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
+      long total = 0;
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      Map<TopicPartition, Long> begin = c.beginningOffsets(parts);
+      for (TopicPartition tp : parts) {
+        total += end.get(tp) - begin.get(tp);
+      }
+      return total;
+    }
+  }
+
   /** A byte[] key with value equality. */
   public record ByteKey(byte[] bytes) {
     @Override

@@ -13,7 +13,13 @@ import java.util.function.Supplier;
 public final class ComponentMain {
 
   private static final Map<String, Supplier<Component>> COMPONENTS =
-      Map.of("broker", BrokerComponent::new);
+      Map.of(
+          "broker", BrokerComponent::new,
+          "simulator", SimulatorComponent::new,
+          "streams", StreamsComponent::new,
+          "connect", ConnectComponent::new,
+          "recommender", RecommenderComponent::new,
+          "producer", ProducerComponent::new);
 
   private ComponentMain() {}
 

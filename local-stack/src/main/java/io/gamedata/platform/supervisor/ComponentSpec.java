@@ -10,10 +10,21 @@ import java.util.List;
  * @param args {@code --key=value} settings
  * @param maxHeap JVM {@code -Xmx} value, e.g. {@code 512m}
  * @param readyTimeout how long start-up may take before the supervisor gives up
+ * @param env extra environment variables (secrets travel here, never in {@code args})
  */
-public record ComponentSpec(String name, List<String> args, String maxHeap, Duration readyTimeout) {
+public record ComponentSpec(
+    String name,
+    List<String> args,
+    String maxHeap,
+    Duration readyTimeout,
+    java.util.Map<String, String> env) {
 
   public ComponentSpec {
     args = List.copyOf(args);
+    env = java.util.Map.copyOf(env);
+  }
+
+  public ComponentSpec(String name, List<String> args, String maxHeap, Duration readyTimeout) {
+    this(name, args, maxHeap, readyTimeout, java.util.Map.of());
   }
 }

@@ -82,6 +82,7 @@ public final class Supervisor implements AutoCloseable {
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(spec.env());
     Process p = pb.start();
     long deadline = System.nanoTime() + spec.readyTimeout().toNanos();
     String ready = "READY " + spec.name();
