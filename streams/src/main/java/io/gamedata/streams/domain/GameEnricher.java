@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * Builds the {@link EnrichedGame} v1 document of a raw game from the reference data known so far:
  * names instead of ids, timestamps instead of Unix seconds, cover URL, developers and publishers
- * through involved companies. A reference that is not known is listed in {@code
- * missing_references} (as {@code <endpoint>:<id>}) and every reference, known or not, is reported as
- * a dependency so that its later arrival or change can re-enrich the game.
+ * through involved companies. A reference that is not known is listed in {@code missing_references}
+ * (as {@code <endpoint>:<id>}) and every reference, known or not, is reported as a dependency so
+ * that its later arrival or change can re-enrich the game.
  */
 public final class GameEnricher {
 

@@ -16,11 +16,7 @@ import io.gamedata.contracts.igdb.IgdbGame;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GameState(
-    IgdbGame source,
-    Long updatedAt,
-    String contentHash,
-    long[] fieldHashes,
-    long[] dependencies) {
+    IgdbGame source, Long updatedAt, String contentHash, long[] fieldHashes, long[] dependencies) {
 
   public boolean deleted() {
     return source == null;

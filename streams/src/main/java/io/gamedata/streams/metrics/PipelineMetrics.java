@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of the pipeline, shared by every task of one application instance. Under
- * exactly-once, a task that is retried after a failure counts its records again: the counters are
- * for operations (throughput, trends), the topics are the truth.
+ * Counters of the pipeline, shared by every task of one application instance. Under exactly-once, a
+ * task that is retried after a failure counts its records again: the counters are for operations
+ * (throughput, trends), the topics are the truth.
  */
 public final class PipelineMetrics {
 

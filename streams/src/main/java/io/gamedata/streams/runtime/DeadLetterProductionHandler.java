@@ -7,9 +7,9 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 
 /**
- * An output record that cannot be serialized, or that the broker rejects for good (e.g. too
- * large), sends its source record to the dead-letter topic; retriable errors are retried; a failure
- * to write the dead-letter topic itself stops the application (nothing is dropped silently).
+ * An output record that cannot be serialized, or that the broker rejects for good (e.g. too large),
+ * sends its source record to the dead-letter topic; retriable errors are retried; a failure to
+ * write the dead-letter topic itself stops the application (nothing is dropped silently).
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 

@@ -130,7 +130,8 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       metrics.dedupeHit();
       save(
           id,
-          new GameState(source, updatedAt, state.contentHash(), state.fieldHashes(), e.dependencies()));
+          new GameState(
+              source, updatedAt, state.contentHash(), state.fieldHashes(), e.dependencies()));
       return;
     }
     EnrichedGame doc = e.document();
@@ -150,7 +151,8 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
                 doc.updatedAt(),
                 doc.contentHash(),
                 null);
-    save(id, new GameState(source, updatedAt, doc.contentHash(), e.fieldHashes(), e.dependencies()));
+    save(
+        id, new GameState(source, updatedAt, doc.contentHash(), e.fieldHashes(), e.dependencies()));
     emit(id, new Emit.Enriched(doc), timestamp);
     emit(id, new Emit.Change(event), timestamp);
     metrics.enrichedOut();
@@ -182,7 +184,9 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     metrics.deadLetter();
     RecordMetadata source = context.recordMetadata().orElse(null);
     byte[] rawKey =
-        record.key() == null ? null : KEYS.serialize(source == null ? "" : source.topic(), record.key());
+        record.key() == null
+            ? null
+            : KEYS.serialize(source == null ? "" : source.topic(), record.key());
     context.forward(
         DeadLetters.record(
             record.key(),

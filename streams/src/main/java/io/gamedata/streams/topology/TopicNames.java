@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The topic names the topology reads and writes. Defaults are the contract names of {@link
- * Topics}; tests and the configuration replace them (e.g. unique names per test).
+ * The topic names the topology reads and writes. Defaults are the contract names of {@link Topics};
+ * tests and the configuration replace them (e.g. unique names per test).
  */
 public record TopicNames(
     Map<IgdbEndpoint, String> raw, String enriched, String changes, String deadLetters) {
@@ -31,10 +31,7 @@ public record TopicNames(
       raw.put(e, Topics.raw(e).name());
     }
     return new TopicNames(
-        raw,
-        Topics.GAMES_ENRICHED.name(),
-        Topics.GAMES_CHANGES.name(),
-        Topics.GAMES_DLQ.name());
+        raw, Topics.GAMES_ENRICHED.name(), Topics.GAMES_CHANGES.name(), Topics.GAMES_DLQ.name());
   }
 
   public String games() {

@@ -78,8 +78,7 @@ public final class TopologyFactory {
     Serde<RefUpdate> refSerde = new JsonSerde<>(RefUpdate.class);
 
     KStream<Long, Emit> routed =
-        builder
-            .stream(
+        builder.stream(
                 topics.references(),
                 Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("reference-source"))
             .process(() -> new ReferenceRouter(topics, metrics), Named.as("reference-router"));
@@ -103,8 +102,7 @@ public final class TopologyFactory {
             .mapValues(Inbound::reference, Named.as("reference-inbound"));
 
     KStream<Long, Inbound> gameInbound =
-        builder
-            .stream(
+        builder.stream(
                 topics.games(),
                 Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("game-source"))
             .mapValues(Inbound::game, Named.as("game-inbound"));
@@ -148,8 +146,7 @@ public final class TopologyFactory {
             Named.as(prefix + "-dead-unwrap"))
         .to(
             topics.deadLetters(),
-            Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                .withName(prefix + "-dead-sink"));
+            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(prefix + "-dead-sink"));
   }
 
   /** Serde types used on the output topics, for readers. */

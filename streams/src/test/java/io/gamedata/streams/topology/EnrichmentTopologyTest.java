@@ -211,7 +211,8 @@ class EnrichmentTopologyTest {
     h.send(IgdbEndpoint.GENRES, 31, named(31, "Adventure & Exploration"));
     Map<Long, EnrichedGame> out = h.latest();
     assertThat(out).containsOnlyKeys(1L, 2L);
-    assertThat(out.get(1L).genres()).containsExactly("Role-playing (RPG)", "Adventure & Exploration");
+    assertThat(out.get(1L).genres())
+        .containsExactly("Role-playing (RPG)", "Adventure & Exploration");
   }
 
   @Test

@@ -48,8 +48,7 @@ final class TopologyHarness implements AutoCloseable {
     for (IgdbEndpoint e : IgdbEndpoint.values()) {
       inputs.put(
           e,
-          driver.createInputTopic(
-              topics.raw(e), new LongSerializer(), new ByteArraySerializer()));
+          driver.createInputTopic(topics.raw(e), new LongSerializer(), new ByteArraySerializer()));
     }
     enriched =
         driver.createOutputTopic(

@@ -1,0 +1,98 @@
+package io.gamedata.streams.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.gamedata.contracts.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A tiny HTTP endpoint (JDK HttpServer): {@code GET /health} answers 200 while the application is
+ * running or rebalancing, 503 otherwise; {@code GET /metrics} answers the counters and the lag as
+ * JSON. Anything else: 404/405 with a JSON message.
+ */
+public final class HealthServer implements AutoCloseable {
+
+  /** What the endpoint shows. */
+  public interface Status {
+    String state();
+
+    boolean healthy();
+
+    Map<String, Object> metrics();
+  }
+
+  private final HttpServer server;
+
+  public HealthServer(int port, Status status) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot listen on port " + port + " (http.port)", e);
+    }
+    server.createContext(
+        "/health",
+        ex ->
+            handle(
+                ex,
+                () -> {
+                  Map<String, Object> body = new LinkedHashMap<>();
+                  body.put("state", status.state());
+                  body.put("healthy", status.healthy());
+                  return new Reply(status.healthy() ? 200 : 503, body);
+                }));
+    server.createContext("/metrics", ex -> handle(ex, () -> new Reply(200, status.metrics())));
+    server.createContext(
+        "/", ex -> handle(ex, () -> new Reply(404, Map.of("error", "not found: " + path(ex)))));
+  }
+
+  public HealthServer start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private record Reply(int status, Map<String, ?> body) {}
+
+  private static String path(HttpExchange ex) {
+    return ex.getRequestURI().getPath();
+  }
+
+  private static void handle(HttpExchange ex, Supplier<Reply> route) throws IOException {
+    Reply reply;
+    if (!"GET".equals(ex.getRequestMethod())) {
+      reply = new Reply(405, Map.of("error", "method not allowed: " + ex.getRequestMethod()));
+    } else {
+      try {
+        reply = route.get();
+      } catch (RuntimeException e) {
+        reply = new Reply(500, Map.of("error", String.valueOf(e.getMessage())));
+      }
+    }
+    byte[] bytes;
+    try {
+      bytes = Json.mapper().writeValueAsBytes(reply.body());
+    } catch (JsonProcessingException e) {
+      bytes = "{\"error\":\"cannot render\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(reply.status(), bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
