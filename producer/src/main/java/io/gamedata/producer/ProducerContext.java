@@ -1,0 +1,158 @@
+package io.gamedata.producer;
+
+import io.gamedata.contracts.igdb.IgdbEndpoint;
+import io.gamedata.producer.checkpoint.FileStateStore;
+import io.gamedata.producer.checkpoint.KafkaStateStore;
+import io.gamedata.producer.checkpoint.StateStore;
+import io.gamedata.producer.client.IgdbClient;
+import io.gamedata.producer.config.ConfigException;
+import io.gamedata.producer.config.ProducerConfig;
+import io.gamedata.producer.fetch.BulkFetcher;
+import io.gamedata.producer.fetch.FetchSummary;
+import io.gamedata.producer.fetch.Verification;
+import io.gamedata.producer.publish.KafkaPublisher;
+import io.gamedata.producer.publish.RawCopyWriter;
+import io.gamedata.producer.publish.TopicIds;
+import io.gamedata.producer.sync.SyncService;
+import io.gamedata.producer.webhook.WebhookRegistrar;
+import io.gamedata.producer.webhook.WebhookServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The producer wired from one {@link ProducerConfig}: IGDB client, Kafka publisher, state store
+ * (compacted topic, or a local file), raw copy. The programmatic API the CLI and the one-command
+ * platform both use:
+ *
+ * <pre>{@code
+ * try (ProducerContext p = ProducerContext.open(config)) {
+ *   FetchSummary s = p.fetcher().run();
+ *   p.syncService().start();
+ *   WebhookServer w = p.startWebhooks();
+ * }
+ * }</pre>
+ */
+public final class ProducerContext implements AutoCloseable {
+
+  private final ProducerConfig config;
+  private final IgdbClient client;
+  private final KafkaPublisher publisher;
+  private final StateStore state;
+  private final Clock clock;
+  private SyncService sync;
+  private WebhookServer webhooks;
+
+  private ProducerContext(ProducerConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    if (config.createTopics()) {
+      KafkaPublisher.ensureTopics(config);
+    }
+    this.publisher = new KafkaPublisher(config);
+    this.state =
+        config.checkpointFile().isPresent()
+            ? new FileStateStore(config.checkpointFile().get())
+            : new KafkaStateStore(
+                config.kafkaBootstrapServers(), config.cursorTopic(), publisher.producer());
+    this.client = new IgdbClient(config, clock);
+  }
+
+  public static ProducerContext open(ProducerConfig config) {
+    return new ProducerContext(config, Clock.systemUTC());
+  }
+
+  public ProducerConfig config() {
+    return config;
+  }
+
+  public IgdbClient client() {
+    return client;
+  }
+
+  public KafkaPublisher publisher() {
+    return publisher;
+  }
+
+  public StateStore state() {
+    return state;
+  }
+
+  /** A fetcher for one run; the raw copy (if configured) is closed when the run ends. */
+  public FetchSummary fetch() {
+    Optional<RawCopyWriter> raw = config.rawDir().map(RawCopyWriter::new);
+    try {
+      return fetcher(raw).run();
+    } finally {
+      raw.ifPresent(RawCopyWriter::close);
+    }
+  }
+
+  public BulkFetcher fetcher(Optional<RawCopyWriter> raw) {
+    return new BulkFetcher(config, client, publisher, state, raw, clock);
+  }
+
+  public List<Verification.Row> verify(List<IgdbEndpoint> endpoints, FetchSummary summary) {
+    return Verification.run(
+        config, client, endpoints, summary == null ? List.of() : summary.badIds());
+  }
+
+  public synchronized SyncService syncService() {
+    if (sync == null) {
+      sync =
+          new SyncService(
+              config,
+              client,
+              publisher,
+              state,
+              e ->
+                  TopicIds.read(
+                          config.kafkaBootstrapServers(), config.topicFor(e), Duration.ofMinutes(5))
+                      .live(),
+              clock);
+    }
+    return sync;
+  }
+
+  /**
+   * Starts the webhook receiver on the configured port and, when a public URL is configured,
+   * (re-)registers the webhooks of the sync endpoints with IGDB.
+   */
+  public synchronized WebhookServer startWebhooks() {
+    String secret =
+        config
+            .webhookSecret()
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        ProducerConfig.WEBHOOK_SECRET, "is required to serve webhooks"));
+    try {
+      webhooks =
+          new WebhookServer(
+                  publisher, secret, "0.0.0.0", config.webhookPort(), config.webhookMaxBodyBytes())
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot listen on port " + config.webhookPort(), e);
+    }
+    config
+        .webhookPublicUrl()
+        .ifPresent(u -> WebhookRegistrar.register(client, u, secret, config.syncEndpoints()));
+    return webhooks;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (webhooks != null) {
+      webhooks.close();
+    }
+    if (sync != null) {
+      sync.close();
+    }
+    client.close();
+    state.close();
+    publisher.close();
+  }
+}

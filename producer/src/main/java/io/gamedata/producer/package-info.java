@@ -1,0 +1,2 @@
+/** The IGDB producer: bulk fetch, incremental sync and webhook receiver into Kafka. */
+package io.gamedata.producer;

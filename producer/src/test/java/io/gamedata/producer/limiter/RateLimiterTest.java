@@ -1,0 +1,67 @@
+package io.gamedata.producer.limiter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+  @Test
+  void keepsBothTheSlidingWindowAndTheInFlightLimit() throws Exception {
+    RateLimiter limiter = new RateLimiter(4, Duration.ofMillis(200), 2, System::nanoTime);
+    List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger maxOpen = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    for (int n = 0; n < 24; n++) {
+      final int i = n;
+      pool.submit(
+          () -> {
+            try (RateLimiter.Permit p = limiter.acquire()) {
+              starts.add(System.nanoTime());
+              maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+              TimeUnit.MILLISECONDS.sleep(i % 3 == 0 ? 60 : 5); // simulated request latency
+              open.decrementAndGet();
+            }
+            return null;
+          });
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(maxOpen.get()).isLessThanOrEqualTo(2);
+    List<Long> sorted = new ArrayList<>(starts);
+    Collections.sort(sorted);
+    assertThat(sorted).hasSize(24);
+    for (int i = 4; i < sorted.size(); i++) {
+      // the 5th start after any start is at least one window later
+      assertThat(sorted.get(i) - sorted.get(i - 4))
+          .isGreaterThanOrEqualTo(200_000_000L - 2_000_000L);
+    }
+    // and it is not much slower than the limit allows: 24 starts need 5 windows
+    assertThat(sorted.get(23) - sorted.get(0)).isLessThan(1_600_000_000L);
+  }
+
+  @Test
+  void backsOffOnThrottlingAndRecoversSlowly() {
+    RateLimiter limiter = new RateLimiter(4, Duration.ofMillis(100), 8, System::nanoTime);
+    assertThat(limiter.rateFraction()).isEqualTo(1.0);
+    limiter.onThrottled();
+    limiter.onThrottled();
+    assertThat(limiter.rateFraction()).isEqualTo(0.25);
+    limiter.onSuccess();
+    assertThat(limiter.rateFraction()).isGreaterThan(0.25).isLessThan(0.3);
+    for (int i = 0; i < 100; i++) {
+      limiter.onSuccess();
+    }
+    assertThat(limiter.rateFraction()).isEqualTo(1.0);
+    assertThat(limiter.throttledCount()).isEqualTo(2);
+  }
+}
