@@ -1,0 +1,520 @@
+package io.gamedata.recommender.adapter.kafka;
+
+import io.gamedata.contracts.dlq.DeadLetter;
+import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.contracts.json.JsonSerde;
+import io.gamedata.contracts.similar.SimilarGames;
+import io.gamedata.recommender.engine.SimilarityEngine;
+import io.gamedata.recommender.engine.UpdateResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the enriched topic on one writer thread and keeps the engine and the similar topic
+ * current.
+ *
+ * <p>Every replica reads every partition (manual assignment, no consumer group). Start-up:
+ *
+ * <ol>
+ *   <li>With a valid {@link OffsetSnapshot} (same topics and K', offsets not beyond the topic's
+ *       end): read the documents up to the snapshot's offsets, read the similar topic to its end,
+ *       {@link SimilarityEngine#restore} (index only, lists taken as published), then catch up.
+ *   <li>Otherwise: read the documents up to the end offsets seen at start, {@link
+ *       SimilarityEngine#buildAll} once, publish every list, then catch up.
+ * </ol>
+ *
+ * Then each polled batch is applied record by record (upsert, or delete on a tombstone) and the
+ * lists that changed are published once per batch (tombstones for deleted games). Offsets are saved
+ * every {@code snapshotIntervalMs}, after the producer flushed. {@link #ready()} turns true the
+ * first time the consumer reached the end offsets seen when live processing began.
+ */
+public final class EnrichedFollower implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichedFollower.class);
+  private static final JsonSerde<EnrichedGame> DOCS = new JsonSerde<>(EnrichedGame.class);
+  private static final JsonSerde<SimilarGames> LISTS = new JsonSerde<>(SimilarGames.class);
+  private static final LongSerializer KEYS = new LongSerializer();
+
+  /** Where the follower is. */
+  public enum Phase {
+    STARTING,
+    LOADING,
+    BUILDING,
+    CATCHING_UP,
+    LIVE,
+    FAILED,
+    STOPPED
+  }
+
+  private final FollowerSettings settings;
+  private final SimilarityEngine engine;
+  private final Thread thread;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Timer updateLag;
+  private final Counter invalidRecords;
+  private final Counter published;
+  private final Counter applied;
+
+  private volatile boolean running = true;
+  private volatile Phase phase = Phase.STARTING;
+  private volatile boolean ready;
+  private volatile long lag = -1;
+  private volatile Throwable failure;
+  private volatile String startMode = "";
+  private volatile KafkaConsumer<Long, byte[]> consumer;
+
+  public EnrichedFollower(
+      FollowerSettings settings, SimilarityEngine engine, MeterRegistry meters) {
+    this.settings = settings;
+    this.engine = engine;
+    this.updateLag =
+        Timer.builder("recommender.update.lag")
+            .description("time from a record's timestamp to its change applied to the index")
+            .publishPercentiles(0.5, 0.99)
+            .register(meters);
+    this.invalidRecords =
+        Counter.builder("recommender.records.invalid")
+            .description("enriched records that could not be read (sent to the DLQ)")
+            .register(meters);
+    this.published =
+        Counter.builder("recommender.lists.published")
+            .description("lists and tombstones published to the similar topic")
+            .register(meters);
+    this.applied =
+        Counter.builder("recommender.records.applied")
+            .description("enriched records applied incrementally")
+            .register(meters);
+    Gauge.builder("recommender.consumer.lag", this, f -> f.lag)
+        .description("records of the enriched topic not yet applied (-1 = unknown)")
+        .register(meters);
+    Gauge.builder("recommender.ready", this, f -> f.ready ? 1 : 0)
+        .description("1 once caught up with the enriched topic")
+        .register(meters);
+    this.thread = new Thread(this::run, "recommender-writer");
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts the writer thread. */
+  public EnrichedFollower start() {
+    thread.start();
+    return this;
+  }
+
+  /** True once caught up (lag 0 reached at least once after start-up). */
+  public boolean ready() {
+    return ready;
+  }
+
+  /** True while the writer thread runs without failure. */
+  public boolean alive() {
+    return phase != Phase.FAILED && phase != Phase.STOPPED;
+  }
+
+  public Phase phase() {
+    return phase;
+  }
+
+  /** Records of the enriched topic not yet applied; -1 when unknown. */
+  public long lag() {
+    return lag;
+  }
+
+  /** "restore" or "build" once start-up chose. */
+  public String startMode() {
+    return startMode;
+  }
+
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    KafkaConsumer<Long, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    try {
+      if (thread.isAlive() && !stopped.await(30, TimeUnit.SECONDS)) {
+        LOG.warn("writer thread did not stop within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ================================================================ writer thread
+
+  private void run() {
+    try (KafkaConsumer<Long, byte[]> c =
+            new KafkaConsumer<>(
+                consumerProps("enriched"), new LongDeserializer(), new ByteArrayDeserializer());
+        KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(
+                producerProps(), new ByteArraySerializer(), new ByteArraySerializer())) {
+      consumer = c;
+      if (!running) {
+        return;
+      }
+      List<TopicPartition> parts = partitions(c);
+      if (parts == null) {
+        return;
+      }
+      c.assign(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
+      Optional<OffsetSnapshot> snap =
+          settings.restoreOnStart()
+              ? OffsetSnapshot.read(settings.stateDir()).filter(s -> usable(s, parts, end))
+              : Optional.empty();
+      Map<TopicPartition, Long> target = new HashMap<>(end);
+      snap.ifPresent(s -> parts.forEach(tp -> target.put(tp, s.offsets().get(tp.partition()))));
+      phase = Phase.LOADING;
+      long t0 = System.nanoTime();
+      Map<Long, EnrichedGame> docs = load(c, parts, target, producer);
+      if (!running) {
+        return;
+      }
+      long loaded = System.nanoTime();
+      phase = Phase.BUILDING;
+      if (snap.isPresent()) {
+        startMode = "restore";
+        Map<Long, SimilarGames> lists =
+            SimilarTopicReader.readAll(consumerProps("similar"), settings.similarTopic());
+        long read = System.nanoTime();
+        engine.restore(docs.values(), lists.values());
+        LOG.info(
+            "restored {} games from offsets {} and {} published lists: documents {} ms, lists {}"
+                + " ms, index {} ms",
+            docs.size(),
+            snap.get().offsets(),
+            lists.size(),
+            (loaded - t0) / 1_000_000,
+            (read - loaded) / 1_000_000,
+            (System.nanoTime() - read) / 1_000_000);
+      } else {
+        startMode = "build";
+        UpdateResult r = engine.buildAll(docs.values());
+        long built = System.nanoTime();
+        if (settings.publishSimilar()) {
+          for (SimilarGames l : engine.snapshot()) {
+            send(producer, l.gameId(), l);
+          }
+          producer.flush();
+        }
+        LOG.info(
+            "built {} games (idf generation {}): documents {} ms, build {} ms, publish {} ms",
+            docs.size(),
+            r.idfGeneration(),
+            (loaded - t0) / 1_000_000,
+            (built - loaded) / 1_000_000,
+            (System.nanoTime() - built) / 1_000_000);
+      }
+      docs = null;
+      for (TopicPartition tp : parts) {
+        c.seek(tp, target.get(tp));
+      }
+      saveOffsets(c, parts, producer);
+      live(c, parts, producer);
+    } catch (WakeupException e) {
+      // close() during a blocking call
+    } catch (Throwable e) {
+      failure = e;
+      phase = Phase.FAILED;
+      LOG.error("recommender writer failed", e);
+    } finally {
+      if (phase != Phase.FAILED) {
+        phase = Phase.STOPPED;
+      }
+      consumer = null;
+      stopped.countDown();
+    }
+  }
+
+  private List<TopicPartition> partitions(KafkaConsumer<Long, byte[]> c) {
+    long deadlineLog = System.nanoTime();
+    while (running) {
+      List<TopicPartition> parts = new ArrayList<>();
+      try {
+        var infos = c.partitionsFor(settings.enrichedTopic(), Duration.ofSeconds(5));
+        if (infos != null) {
+          infos.forEach(pi -> parts.add(new TopicPartition(pi.topic(), pi.partition())));
+        }
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        // broker not reachable yet or topic unknown
+      }
+      if (!parts.isEmpty()) {
+        return parts;
+      }
+      if (System.nanoTime() - deadlineLog > 0) {
+        LOG.warn("waiting for topic {}", settings.enrichedTopic());
+        deadlineLog = System.nanoTime() + 30_000_000_000L;
+      }
+      c.poll(Duration.ofMillis(500)); // nothing assigned: just waits, wakes up on close()
+    }
+    return null;
+  }
+
+  private boolean usable(
+      OffsetSnapshot s, List<TopicPartition> parts, Map<TopicPartition, Long> end) {
+    boolean ok =
+        s.enrichedTopic().equals(settings.enrichedTopic())
+            && s.similarTopic().equals(settings.similarTopic())
+            && s.listSize() == settings.listSize()
+            && settings.publishSimilar()
+            && s.offsets().size() == parts.size()
+            && parts.stream()
+                .allMatch(
+                    tp -> {
+                      Long o = s.offsets().get(tp.partition());
+                      return o != null && o >= 0 && o <= end.get(tp);
+                    });
+    if (!ok) {
+      LOG.warn("offset snapshot {} does not match the topics or settings: full build", s);
+    }
+    return ok;
+  }
+
+  private Map<Long, EnrichedGame> load(
+      KafkaConsumer<Long, byte[]> c,
+      List<TopicPartition> parts,
+      Map<TopicPartition, Long> target,
+      KafkaProducer<byte[], byte[]> producer) {
+    c.seekToBeginning(parts);
+    Map<Long, EnrichedGame> docs = new HashMap<>();
+    while (running && parts.stream().anyMatch(tp -> c.position(tp) < target.get(tp))) {
+      for (ConsumerRecord<Long, byte[]> r : c.poll(Duration.ofMillis(200))) {
+        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+        if (r.offset() >= target.get(tp)) {
+          continue; // read again in the live phase (seek back below)
+        }
+        if (r.value() == null) {
+          if (r.key() != null) {
+            docs.remove(r.key());
+          }
+          continue;
+        }
+        EnrichedGame g = parse(r, producer);
+        if (g != null) {
+          docs.put(g.id(), g);
+        }
+      }
+    }
+    return docs;
+  }
+
+  private void live(
+      KafkaConsumer<Long, byte[]> c,
+      List<TopicPartition> parts,
+      KafkaProducer<byte[], byte[]> producer) {
+    phase = Phase.CATCHING_UP;
+    Map<TopicPartition, Long> catchUp = c.endOffsets(parts, Duration.ofSeconds(30));
+    long nextSave = System.currentTimeMillis() + settings.snapshotIntervalMs();
+    boolean dirty = false;
+    while (running) {
+      ConsumerRecords<Long, byte[]> batch = c.poll(Duration.ofMillis(100));
+      if (!batch.isEmpty()) {
+        Set<Long> changed = new LinkedHashSet<>();
+        Set<Long> removed = new LinkedHashSet<>();
+        for (ConsumerRecord<Long, byte[]> r : batch) {
+          apply(r, producer, changed, removed);
+        }
+        changed.removeAll(removed);
+        if (settings.publishSimilar()) {
+          for (long id : removed) {
+            send(producer, id, null);
+          }
+          for (long id : changed) {
+            Optional<SimilarGames> l = engine.list(id);
+            if (l.isPresent()) {
+              send(producer, id, l.get());
+            }
+          }
+        }
+        dirty = true;
+      }
+      long total = 0;
+      boolean known = true;
+      for (TopicPartition tp : parts) {
+        var l = c.currentLag(tp);
+        if (l.isPresent()) {
+          total += l.getAsLong();
+        } else {
+          known = false;
+        }
+      }
+      if (known) {
+        lag = total;
+      }
+      if (!ready && parts.stream().allMatch(tp -> c.position(tp) >= catchUp.get(tp))) {
+        ready = true;
+        phase = Phase.LIVE;
+        if (!known) {
+          lag = 0;
+        }
+        LOG.info("caught up: ready ({} games)", engine.size());
+      }
+      if (dirty && System.currentTimeMillis() >= nextSave) {
+        saveOffsets(c, parts, producer);
+        dirty = false;
+        nextSave = System.currentTimeMillis() + settings.snapshotIntervalMs();
+      }
+    }
+    if (dirty) {
+      saveOffsets(c, parts, producer);
+    }
+  }
+
+  private void apply(
+      ConsumerRecord<Long, byte[]> r,
+      KafkaProducer<byte[], byte[]> producer,
+      Set<Long> changed,
+      Set<Long> removed) {
+    UpdateResult u;
+    if (r.value() == null) {
+      if (r.key() == null) {
+        return;
+      }
+      u = engine.delete(r.key());
+    } else {
+      EnrichedGame g = parse(r, producer);
+      if (g == null) {
+        return;
+      }
+      u = engine.upsert(g);
+    }
+    applied.increment();
+    if (r.timestamp() > 0) {
+      updateLag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - r.timestamp())));
+    }
+    changed.addAll(u.changedLists());
+    removed.addAll(u.removedGames());
+    for (long id : u.changedLists()) {
+      removed.remove(id);
+    }
+  }
+
+  /** The document, or null after routing an unreadable record to the DLQ. */
+  private EnrichedGame parse(ConsumerRecord<Long, byte[]> r, KafkaProducer<byte[], byte[]> p) {
+    String reason;
+    String exception;
+    try {
+      EnrichedGame g = DOCS.fromBytes(r.value());
+      if (r.key() == null || g.id() != r.key()) {
+        reason = "key " + r.key() + " does not match document id " + g.id();
+        exception = DeadLetter.VALIDATION;
+      } else {
+        return g;
+      }
+    } catch (SerializationException e) {
+      reason = e.getMessage();
+      exception = e.getClass().getName();
+    }
+    invalidRecords.increment();
+    LOG.warn(
+        "skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), reason);
+    if (!settings.dlqTopic().isEmpty()) {
+      byte[] key = r.key() == null ? null : KEYS.serialize(settings.dlqTopic(), r.key());
+      ProducerRecord<byte[], byte[]> dl =
+          new ProducerRecord<>(
+              settings.dlqTopic(),
+              null,
+              key,
+              r.value(),
+              DeadLetter.headers(
+                  reason, r.topic(), r.partition(), r.offset(), exception, "recommender"));
+      p.send(dl);
+    }
+    return null;
+  }
+
+  private void send(KafkaProducer<byte[], byte[]> producer, long id, SimilarGames value) {
+    producer.send(
+        new ProducerRecord<>(
+            settings.similarTopic(),
+            KEYS.serialize(settings.similarTopic(), id),
+            value == null ? null : LISTS.toBytes(value)),
+        (md, e) -> {
+          if (e != null) {
+            LOG.error("publishing the list of game {} failed", id, e);
+          }
+        });
+    published.increment();
+  }
+
+  private void saveOffsets(
+      KafkaConsumer<Long, byte[]> c,
+      List<TopicPartition> parts,
+      KafkaProducer<byte[], byte[]> producer) {
+    if (!settings.publishSimilar()) {
+      return;
+    }
+    producer.flush();
+    Map<Integer, Long> offsets = new HashMap<>();
+    for (TopicPartition tp : parts) {
+      offsets.put(tp.partition(), c.position(tp));
+    }
+    new OffsetSnapshot(
+            settings.enrichedTopic(),
+            settings.similarTopic(),
+            settings.listSize(),
+            offsets,
+            Instant.now())
+        .write(settings.stateDir());
+  }
+
+  private Map<String, Object> consumerProps(String suffix) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-" + suffix);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+    return p;
+  }
+
+  private Map<String, Object> producerProps() {
+    Map<String, Object> p = new HashMap<>();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-similar");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+    return p;
+  }
+}

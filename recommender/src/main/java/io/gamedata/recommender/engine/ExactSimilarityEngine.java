@@ -1,0 +1,839 @@
+package io.gamedata.recommender.engine;
+
+import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.contracts.similar.SimilarGames;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The exact engine: integer-quantised sparse vectors, a primitive-array inverted index, top-K' and
+ * reverse lists (see {@link SimilarityEngine} for the contract).
+ *
+ * <p>Full build: every list is computed independently on {@link EngineConfig#threads()} threads.
+ * Candidates of a game come only from its light terms (posting lists of at most {@link
+ * EngineConfig#heavyTermDf()} games); candidates are scored exactly on all terms. Games sharing
+ * only heavy terms (platform:PC, genre:Adventure...) are bounded from above; when the K'-th
+ * candidate does not beat the bound, that game falls back to a full exact query. The result is
+ * exact either way; {@link EngineStats#fallbackQueries()} counts the fallbacks.
+ *
+ * <p>Upsert of x: replace x's postings, one full exact query for x gives sim(x, y) for every y
+ * sharing a term (cosine is symmetric); x's list is set from it, x is inserted into every list it
+ * now beats, and where x was listed it is repositioned; a full list that loses x without a proof
+ * that nothing outside it ranks higher is refilled with an exact query. Delete: walk x's reverse
+ * list, remove x, refill the full lists.
+ */
+public final class ExactSimilarityEngine implements SimilarityEngine {
+
+  private final EngineConfig config;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Object writeMutex = new Object();
+  private volatile Index index;
+  private Scorer writer;
+
+  private long generationCounter;
+  private long changesSinceGeneration;
+  private long upserts;
+  private long deletes;
+  private long refills;
+  private long lastBuildMillis;
+  private long fallbacks;
+
+  public ExactSimilarityEngine(EngineConfig config) {
+    this.config = config;
+    this.index = new Index(config, new IdfGeneration(0, 0, Map.of()));
+    this.writer = new Scorer(index);
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** The IDF generation in force. */
+  public IdfGeneration generation() {
+    return index.generation;
+  }
+
+  /** Computes a fresh IDF generation from documents (numbered {@code number}). */
+  public IdfGeneration computeGeneration(Collection<EnrichedGame> games, long number) {
+    FeatureExtractor ex = new FeatureExtractor(config.summaryMinLength());
+    Map<String, Integer> df = new HashMap<>();
+    for (EnrichedGame g : games) {
+      for (String t : ex.terms(g).keySet()) {
+        df.merge(t, 1, Integer::sum);
+      }
+    }
+    return new IdfGeneration(number, games.size(), df);
+  }
+
+  // ================================================================== writes
+
+  @Override
+  public UpdateResult buildAll(Collection<EnrichedGame> games) {
+    synchronized (writeMutex) {
+      return buildWith(games, computeGeneration(games, generationCounter + 1));
+    }
+  }
+
+  /**
+   * Replaces the content by these documents under a given IDF generation (e.g. the generation of
+   * another engine, to check the incremental invariant).
+   */
+  public UpdateResult buildWith(Collection<EnrichedGame> games, IdfGeneration generation) {
+    synchronized (writeMutex) {
+      long start = System.nanoTime();
+      Index next = new Index(config, generation);
+      Map<Long, EnrichedGame> unique = new LinkedHashMap<>();
+      for (EnrichedGame g : games) {
+        unique.put(g.id(), g);
+      }
+      for (EnrichedGame g : unique.values()) {
+        next.put(g);
+      }
+      for (int s = 0; s < next.slots; s++) {
+        next.addPostings(s);
+      }
+      long fb = computeAllLists(next);
+      Set<Long> changed = changedAgainst(next);
+      swap(next, generation.number());
+      lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+      fallbacks = fb;
+      return new UpdateResult(changed, Set.of(), generation.number(), false);
+    }
+  }
+
+  private long computeAllLists(Index next) {
+    int threads = Math.max(1, Math.min(config.threads(), next.slots / 64 + 1));
+    AtomicInteger cursor = new AtomicInteger();
+    int chunk = 256;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recommender-build"));
+    try {
+      List<Future<Long>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  Scorer sc = new Scorer(next);
+                  int[] outS = new int[next.k];
+                  int[] outV = new int[next.k];
+                  int from;
+                  while ((from = cursor.getAndAdd(chunk)) < next.slots) {
+                    int to = Math.min(next.slots, from + chunk);
+                    for (int s = from; s < to; s++) {
+                      int n = sc.fastList(s, outS, outV);
+                      System.arraycopy(outS, 0, next.listSlots[s], 0, n);
+                      System.arraycopy(outV, 0, next.listScores[s], 0, n);
+                      next.listSize[s] = n;
+                    }
+                  }
+                  return sc.fallbacks;
+                }));
+      }
+      long fb = 0;
+      for (Future<Long> f : futures) {
+        fb += f.get();
+      }
+      for (int s = 0; s < next.slots; s++) {
+        for (int i = 0; i < next.listSize[s]; i++) {
+          next.addRev(next.listSlots[s][i], s);
+        }
+      }
+      return fb;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("full build interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("full build failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Ids whose list in {@code next} differs from the current index's list (by id and score). */
+  private Set<Long> changedAgainst(Index next) {
+    Index cur = index;
+    Set<Long> changed = new HashSet<>();
+    for (int s = 0; s < next.slots; s++) {
+      if (!next.live(s)) {
+        continue;
+      }
+      long id = next.ids[s];
+      Integer cs = cur.slotOf.get(id);
+      if (cs == null || !sameList(cur, cs, next, s)) {
+        changed.add(id);
+      }
+    }
+    return changed;
+  }
+
+  private static boolean sameList(Index a, int sa, Index b, int sb) {
+    int n = a.listSize[sa];
+    if (n != b.listSize[sb]) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (a.ids[a.listSlots[sa][i]] != b.ids[b.listSlots[sb][i]]
+          || a.listScores[sa][i] != b.listScores[sb][i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void swap(Index next, long generationNumber) {
+    lock.writeLock().lock();
+    try {
+      index = next;
+      writer = new Scorer(next);
+      generationCounter = Math.max(generationCounter, generationNumber);
+      changesSinceGeneration = 0;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public UpdateResult upsert(EnrichedGame game) {
+    synchronized (writeMutex) {
+      UpdateResult r;
+      lock.writeLock().lock();
+      try {
+        r = applyUpsert(game);
+      } finally {
+        lock.writeLock().unlock();
+      }
+      return maybeSwap(r);
+    }
+  }
+
+  @Override
+  public UpdateResult delete(long id) {
+    synchronized (writeMutex) {
+      UpdateResult r;
+      lock.writeLock().lock();
+      try {
+        r = applyDelete(id);
+      } finally {
+        lock.writeLock().unlock();
+      }
+      return maybeSwap(r);
+    }
+  }
+
+  private UpdateResult maybeSwap(UpdateResult r) {
+    Index ix = index;
+    double drift = changesSinceGeneration / (double) Math.max(1, ix.generation.n());
+    if (config.idfDriftThreshold() <= 0 || drift <= config.idfDriftThreshold()) {
+      return r;
+    }
+    List<EnrichedGame> docs = new ArrayList<>(ix.size());
+    for (int s = 0; s < ix.slots; s++) {
+      if (ix.live(s)) {
+        docs.add(ix.docs[s]);
+      }
+    }
+    Set<Long> changed = new HashSet<>(r.changedLists());
+    changed.addAll(buildWith(docs, computeGeneration(docs, generationCounter + 1)).changedLists());
+    return new UpdateResult(changed, r.removedGames(), generationCounter, true);
+  }
+
+  private UpdateResult applyUpsert(EnrichedGame g) {
+    Index ix = index;
+    Scorer sc = writer;
+    upserts++;
+    changesSinceGeneration++;
+    Integer existing = ix.slotOf.get(g.id());
+    int[] oldRev = new int[0];
+    if (existing != null) {
+      int x = existing;
+      oldRev = Arrays.copyOf(ix.rev[x], ix.revSize[x]);
+      ix.removePostings(x);
+    }
+    int x = ix.put(g);
+    ix.addPostings(x);
+
+    // snapshot of every list we may touch, to report real changes
+    Map<Integer, long[]> before = new HashMap<>();
+    snapshotList(ix, x, before);
+    for (int y : oldRev) {
+      snapshotList(ix, y, before);
+    }
+
+    sc.scoreAll(x);
+    int[] scores = new int[ix.slots];
+    int[] touched = Arrays.copyOf(sc.touched, sc.touchedSize);
+    for (int y : touched) {
+      scores[y] = sc.acc[y];
+    }
+    // x's own list
+    sc.heapClear();
+    for (int y : touched) {
+      if (y != x && !ix.variant[y]) {
+        sc.heapOffer(scores[y], y);
+      }
+    }
+    sc.reset();
+    int[] outS = new int[ix.k];
+    int[] outV = new int[ix.k];
+    int n = sc.heapDrain(outS, outV);
+    ix.setList(x, outS, outV, n);
+
+    boolean listable = !ix.variant[x];
+    Set<Integer> handled = new HashSet<>();
+    for (int y : oldRev) {
+      if (y == x) {
+        continue;
+      }
+      handled.add(y);
+      int pos = ix.indexInList(y, x);
+      if (pos < 0) {
+        continue;
+      }
+      int oldScore = ix.listScores[y][pos];
+      boolean wasFull = ix.listSize[y] == ix.k;
+      boolean wasLast = pos == ix.listSize[y] - 1;
+      ix.removeFromList(y, pos);
+      int s = scores[y];
+      boolean keep = listable && s > 0;
+      if (!wasFull) {
+        if (keep) {
+          ix.insertInList(y, x, s);
+        }
+        continue;
+      }
+      boolean safe;
+      if (!keep) {
+        safe = false;
+      } else if (wasLast) {
+        safe = s >= oldScore;
+      } else {
+        int last = ix.listSize[y] - 1;
+        safe = ix.better(s, x, ix.listScores[y][last], ix.listSlots[y][last]);
+      }
+      if (safe) {
+        ix.insertInList(y, x, s);
+      } else {
+        refill(ix, sc, y);
+      }
+    }
+    if (listable) {
+      for (int y : touched) {
+        if (y == x || handled.contains(y)) {
+          continue;
+        }
+        int s = scores[y];
+        if (s <= 0) {
+          continue;
+        }
+        int size = ix.listSize[y];
+        if (size < ix.k || ix.better(s, x, ix.listScores[y][size - 1], ix.listSlots[y][size - 1])) {
+          snapshotList(ix, y, before);
+          ix.insertInList(y, x, s);
+        }
+      }
+    }
+    Set<Long> changed = new HashSet<>();
+    if (existing == null) {
+      changed.add(g.id());
+    }
+    for (var e : before.entrySet()) {
+      if (!Arrays.equals(e.getValue(), encodeList(ix, e.getKey()))) {
+        changed.add(ix.ids[e.getKey()]);
+      }
+    }
+    return new UpdateResult(changed, Set.of(), ix.generation.number(), false);
+  }
+
+  private UpdateResult applyDelete(long id) {
+    Index ix = index;
+    Integer slot = ix.slotOf.get(id);
+    if (slot == null) {
+      return new UpdateResult(Set.of(), Set.of(), ix.generation.number(), false);
+    }
+    deletes++;
+    changesSinceGeneration++;
+    int x = slot;
+    ix.removePostings(x);
+    ix.clearList(x);
+    int[] owners = Arrays.copyOf(ix.rev[x], ix.revSize[x]);
+    // hide x from refills: postings are gone, mark it a variant so no list takes it
+    ix.variant[x] = true;
+    Set<Long> changed = new HashSet<>();
+    for (int y : owners) {
+      int pos = ix.indexInList(y, x);
+      boolean wasFull = ix.listSize[y] == ix.k;
+      ix.removeFromList(y, pos);
+      if (wasFull) {
+        refill(ix, writer, y);
+      }
+      changed.add(ix.ids[y]);
+    }
+    ix.free(x);
+    return new UpdateResult(changed, Set.of(id), ix.generation.number(), false);
+  }
+
+  private void refill(Index ix, Scorer sc, int y) {
+    refills++;
+    int[] outS = new int[ix.k];
+    int[] outV = new int[ix.k];
+    int n = sc.fastList(y, outS, outV);
+    ix.setList(y, outS, outV, n);
+  }
+
+  private static void snapshotList(Index ix, int slot, Map<Integer, long[]> before) {
+    before.computeIfAbsent(slot, s -> encodeList(ix, s));
+  }
+
+  private static long[] encodeList(Index ix, int slot) {
+    int n = ix.listSize[slot];
+    long[] out = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      out[2 * i] = ix.ids[ix.listSlots[slot][i]];
+      out[2 * i + 1] = ix.listScores[slot][i];
+    }
+    return out;
+  }
+
+  @Override
+  public UpdateResult restore(Collection<EnrichedGame> games, Collection<SimilarGames> lists) {
+    synchronized (writeMutex) {
+      long start = System.nanoTime();
+      IdfGeneration gen = computeGeneration(games, generationCounter + 1);
+      Index next = new Index(config, gen);
+      for (EnrichedGame g : games) {
+        next.put(g);
+      }
+      for (int s = 0; s < next.slots; s++) {
+        next.addPostings(s);
+      }
+      Map<Long, SimilarGames> byId = new HashMap<>();
+      for (SimilarGames l : lists) {
+        byId.put(l.gameId(), l);
+      }
+      Scorer sc = new Scorer(next);
+      int[] outS = new int[next.k];
+      int[] outV = new int[next.k];
+      for (int s = 0; s < next.slots; s++) {
+        SimilarGames l = byId.get(next.ids[s]);
+        int n = 0;
+        if (l != null && l.similar().size() >= next.k) {
+          sc.heapClear();
+          for (SimilarGames.Entry e : l.similar()) {
+            Integer y = next.slotOf.get(e.id());
+            if (y != null && y != s && !next.variant[y]) {
+              sc.heapOffer(next.dot(s, y), y);
+            }
+          }
+          n = sc.heapSize == next.k ? sc.heapDrain(outS, outV) : -1;
+          sc.heapClear();
+        } else {
+          n = -1;
+        }
+        if (n < 0) {
+          n = sc.fastList(s, outS, outV);
+        }
+        next.setList(s, outS, outV, n);
+      }
+      Set<Long> changed = changedAgainst(next);
+      swap(next, gen.number());
+      lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+      return new UpdateResult(changed, Set.of(), gen.number(), false);
+    }
+  }
+
+  // ================================================================== reads
+
+  private static Scorer readerScorer(Index ix) {
+    return new Scorer(ix);
+  }
+
+  @Override
+  public Optional<EnrichedGame> game(long id) {
+    lock.readLock().lock();
+    try {
+      Integer s = index.slotOf.get(id);
+      return s == null ? Optional.empty() : Optional.of(index.docs[s]);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public int size() {
+    return index.size();
+  }
+
+  @Override
+  public List<ScoredGame> similar(long id, Query filters, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+    }
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      Integer slot = ix.slotOf.get(id);
+      if (slot == null) {
+        throw new NoSuchElementException("unknown game " + id);
+      }
+      int x = slot;
+      Filter f = new Filter(filters, List.of(ix.docs[x]));
+      List<ScoredGame> out = new ArrayList<>();
+      if (!filters.includeVariants() && limit <= ix.k) {
+        for (int i = 0; i < ix.listSize[x] && out.size() < limit; i++) {
+          int y = ix.listSlots[x][i];
+          if (f.accept(ix.docs[y])) {
+            out.add(result(ix, x, y, ix.listScores[x][i]));
+          }
+        }
+        if (out.size() == limit || ix.listSize[x] < ix.k) {
+          return out;
+        }
+      }
+      // exact query over the whole index with the filters
+      Scorer sc = readerScorer(ix);
+      sc.scoreAll(x);
+      int[] cand = new int[sc.touchedSize];
+      int[] candScore = new int[ix.slots];
+      int c = 0;
+      for (int i = 0; i < sc.touchedSize; i++) {
+        int y = sc.touched[i];
+        if (y != x && (filters.includeVariants() || !ix.variant[y])) {
+          cand[c++] = y;
+          candScore[y] = sc.acc[y];
+        }
+      }
+      sc.reset();
+      Integer[] order = new Integer[c];
+      for (int i = 0; i < c; i++) {
+        order[i] = cand[i];
+      }
+      Arrays.sort(order, (a, b) -> ix.better(candScore[a], a, candScore[b], b) ? -1 : 1);
+      f = new Filter(filters, List.of(ix.docs[x]));
+      out.clear();
+      for (int i = 0; i < c && out.size() < limit; i++) {
+        int y = order[i];
+        if (f.accept(ix.docs[y])) {
+          out.add(result(ix, x, y, candScore[y]));
+        }
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private ScoredGame result(Index ix, int x, int y, int score) {
+    return new ScoredGame(
+        ix.ids[y], ix.docs[y].name(), score / Vectorizer.SCORE_SCALE, reasons(ix, x, y));
+  }
+
+  /** The shared terms with the largest contributions to the dot product, best first. */
+  private List<String> reasons(Index ix, int a, int b) {
+    int[] ta = ix.vecTerms[a];
+    int[] tb = ix.vecTerms[b];
+    short[] wa = ix.vecWeights[a];
+    short[] wb = ix.vecWeights[b];
+    List<long[]> common = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (i < ta.length && j < tb.length) {
+      if (ta[i] == tb[j]) {
+        common.add(new long[] {(long) wa[i] * wb[j], ta[i]});
+        i++;
+        j++;
+      } else if (ta[i] < tb[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return topTerms(ix, common);
+  }
+
+  private List<String> topTerms(Index ix, List<long[]> contributions) {
+    contributions.sort(
+        Comparator.<long[]>comparingLong(c -> -c[0])
+            .thenComparing(c -> ix.termNames.get((int) c[1])));
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < contributions.size() && out.size() < config.reasons(); i++) {
+      if (contributions.get(i)[0] > 0) {
+        out.add(ix.termNames.get((int) contributions.get(i)[1]));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<ScoredGame> recommend(
+      Collection<Long> liked, Collection<Long> disliked, Query filters, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+    }
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      Map<Integer, Double> q = new HashMap<>();
+      Set<Integer> exclude = new HashSet<>();
+      List<EnrichedGame> likedDocs = new ArrayList<>();
+      for (long id : liked) {
+        Integer s = ix.slotOf.get(id);
+        if (s != null) {
+          exclude.add(s);
+          likedDocs.add(ix.docs[s]);
+          addVector(ix, s, 1.0, q);
+        }
+      }
+      for (long id : disliked) {
+        Integer s = ix.slotOf.get(id);
+        if (s != null) {
+          exclude.add(s);
+          addVector(ix, s, -config.dislikeWeight(), q);
+        }
+      }
+      if (likedDocs.isEmpty()) {
+        return List.of();
+      }
+      Map<Integer, Double> acc = new HashMap<>();
+      for (var e : q.entrySet()) {
+        int t = e.getKey();
+        double w = e.getValue();
+        int[] ps = ix.postSlots[t];
+        short[] pw = ix.postWeights[t];
+        for (int j = 0; j < ix.postSize[t]; j++) {
+          acc.merge(ps[j], w * pw[j], Double::sum);
+        }
+      }
+      Filter f = new Filter(filters, likedDocs);
+      List<Map.Entry<Integer, Double>> ranked = new ArrayList<>();
+      for (var e : acc.entrySet()) {
+        int y = e.getKey();
+        if (e.getValue() > 0
+            && !exclude.contains(y)
+            && (filters.includeVariants() || !ix.variant[y])) {
+          ranked.add(e);
+        }
+      }
+      ranked.sort(
+          (a, b) -> {
+            int c = Double.compare(b.getValue(), a.getValue());
+            return c != 0 ? c : Long.compare(ix.ids[a.getKey()], ix.ids[b.getKey()]);
+          });
+      double norm = 0;
+      for (double w : q.values()) {
+        norm += w * w;
+      }
+      norm = Math.sqrt(norm) * Vectorizer.SCALE;
+      List<ScoredGame> out = new ArrayList<>();
+      for (var e : ranked) {
+        if (out.size() == limit) {
+          break;
+        }
+        int y = e.getKey();
+        if (!f.accept(ix.docs[y])) {
+          continue;
+        }
+        List<long[]> contributions = new ArrayList<>();
+        int[] ty = ix.vecTerms[y];
+        short[] wy = ix.vecWeights[y];
+        for (int i = 0; i < ty.length; i++) {
+          Double w = q.get(ty[i]);
+          if (w != null && w > 0) {
+            contributions.add(new long[] {Math.round(w * wy[i]), ty[i]});
+          }
+        }
+        out.add(
+            new ScoredGame(
+                ix.ids[y], ix.docs[y].name(), e.getValue() / norm, topTerms(ix, contributions)));
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static void addVector(Index ix, int s, double factor, Map<Integer, Double> q) {
+    int[] t = ix.vecTerms[s];
+    short[] w = ix.vecWeights[s];
+    for (int i = 0; i < t.length; i++) {
+      q.merge(t[i], factor * w[i] / Vectorizer.SCALE, Double::sum);
+    }
+  }
+
+  @Override
+  public Optional<SimilarGames> list(long id) {
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      Integer s = ix.slotOf.get(id);
+      return s == null ? Optional.empty() : Optional.of(toContract(ix, s));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private SimilarGames toContract(Index ix, int x) {
+    List<SimilarGames.Entry> entries = new ArrayList<>(ix.listSize[x]);
+    for (int i = 0; i < ix.listSize[x]; i++) {
+      int y = ix.listSlots[x][i];
+      entries.add(
+          new SimilarGames.Entry(
+              ix.ids[y],
+              ix.docs[y].name(),
+              ix.listScores[x][i] / Vectorizer.SCORE_SCALE,
+              reasons(ix, x, y)));
+    }
+    return new SimilarGames(ix.ids[x], ix.generation.number(), entries);
+  }
+
+  /** The stored list as ids only, best first (cheap; for tests and benchmarks). */
+  public long[] listIds(long id) {
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      Integer s = ix.slotOf.get(id);
+      if (s == null) {
+        return new long[0];
+      }
+      long[] out = new long[ix.listSize[s]];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ix.ids[ix.listSlots[s][i]];
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The top-K' list of a game computed by one full exact inverted-index query, ignoring the stored
+   * list: the naive method, for checks and for estimating the naive full-build cost.
+   */
+  public long[] naiveListIds(long id) {
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      Integer s = ix.slotOf.get(id);
+      if (s == null) {
+        return new long[0];
+      }
+      int[] outS = new int[ix.k];
+      int[] outV = new int[ix.k];
+      int n = new Scorer(ix).exactList(s, outS, outV);
+      long[] out = new long[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = ix.ids[outS[i]];
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The stored list's integer scores, best first (for exact comparisons in tests). */
+  public int[] listScores(long id) {
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      Integer s = ix.slotOf.get(id);
+      return s == null ? new int[0] : Arrays.copyOf(ix.listScores[s], ix.listSize[s]);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Ids of all indexed games. */
+  public List<Long> ids() {
+    lock.readLock().lock();
+    try {
+      return new ArrayList<>(index.slotOf.keySet());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<SimilarGames> snapshot() {
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      List<SimilarGames> out = new ArrayList<>(ix.size());
+      for (int s = 0; s < ix.slots; s++) {
+        if (ix.live(s)) {
+          out.add(toContract(ix, s));
+        }
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<EnrichedGame> searchByName(String prefix, int limit) {
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      String p = prefix == null ? "" : prefix.toLowerCase(java.util.Locale.ROOT);
+      List<EnrichedGame> out = new ArrayList<>();
+      for (Long id : ix.names.subMap(p, p + Character.MAX_VALUE).values()) {
+        if (out.size() >= limit) {
+          break;
+        }
+        out.add(ix.docs[ix.slotOf.get(id)]);
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public long idfGeneration() {
+    return index.generation.number();
+  }
+
+  @Override
+  public EngineStats stats() {
+    lock.readLock().lock();
+    try {
+      Index ix = index;
+      return new EngineStats(
+          ix.size(),
+          ix.termNames.size(),
+          ix.postings,
+          ix.generation.number(),
+          changesSinceGeneration,
+          changesSinceGeneration / (double) Math.max(1, ix.generation.n()),
+          upserts,
+          deletes,
+          refills,
+          lastBuildMillis,
+          fallbacks);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package io.gamedata.recommender.engine;
+
+import io.gamedata.contracts.enriched.EnrichedGame;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The mutable state of one IDF generation: slots, documents, forward vectors, inverted index,
+ * top-K' lists and reverse lists, all in primitive arrays. Not thread-safe: {@link
+ * ExactSimilarityEngine} guards it.
+ */
+final class Index {
+
+  final EngineConfig config;
+  final IdfGeneration generation;
+  final Vectorizer vectorizer;
+  final int k;
+
+  // ---- term dictionary and inverted index
+  final Map<String, Integer> termIds = new HashMap<>();
+  final List<String> termNames = new ArrayList<>();
+  int[][] postSlots = new int[1024][];
+  short[][] postWeights = new short[1024][];
+  int[] postSize = new int[1024];
+
+  /** Upper bound of any weight ever posted under the term (never decreases). */
+  int[] postMax = new int[1024];
+
+  long postings;
+
+  // ---- games
+  final Map<Long, Integer> slotOf = new HashMap<>();
+  long[] ids = new long[1024];
+  EnrichedGame[] docs = new EnrichedGame[1024];
+  boolean[] variant = new boolean[1024];
+  int[][] vecTerms = new int[1024][];
+  short[][] vecWeights = new short[1024][];
+  int slots;
+  final ArrayList<Integer> freeSlots = new ArrayList<>();
+  final TreeMap<String, Long> names = new TreeMap<>();
+
+  // ---- lists: best first; score desc, id asc
+  int[][] listSlots = new int[1024][];
+  int[][] listScores = new int[1024][];
+  int[] listSize = new int[1024];
+  int[][] rev = new int[1024][];
+  int[] revSize = new int[1024];
+
+  /** Upper bound of any game's quantised L2 norm (never decreases). */
+  double maxNorm = Vectorizer.SCALE;
+
+  Index(EngineConfig config, IdfGeneration generation) {
+    this.config = config;
+    this.generation = generation;
+    this.vectorizer = new Vectorizer(config);
+    this.k = config.listSize();
+  }
+
+  int size() {
+    return slotOf.size();
+  }
+
+  boolean live(int slot) {
+    return docs[slot] != null;
+  }
+
+  // ------------------------------------------------------------------ terms
+
+  int termId(String term) {
+    Integer id = termIds.get(term);
+    if (id != null) {
+      return id;
+    }
+    int t = termNames.size();
+    termIds.put(term, t);
+    termNames.add(term);
+    if (t == postSlots.length) {
+      int n = t * 2;
+      postSlots = Arrays.copyOf(postSlots, n);
+      postWeights = Arrays.copyOf(postWeights, n);
+      postSize = Arrays.copyOf(postSize, n);
+      postMax = Arrays.copyOf(postMax, n);
+    }
+    postSlots[t] = new int[4];
+    postWeights[t] = new short[4];
+    return t;
+  }
+
+  // ------------------------------------------------------------------ games
+
+  private void ensureSlots(int n) {
+    if (n <= ids.length) {
+      return;
+    }
+    int c = Math.max(n, ids.length * 2);
+    ids = Arrays.copyOf(ids, c);
+    docs = Arrays.copyOf(docs, c);
+    variant = Arrays.copyOf(variant, c);
+    vecTerms = Arrays.copyOf(vecTerms, c);
+    vecWeights = Arrays.copyOf(vecWeights, c);
+    listSlots = Arrays.copyOf(listSlots, c);
+    listScores = Arrays.copyOf(listScores, c);
+    listSize = Arrays.copyOf(listSize, c);
+    rev = Arrays.copyOf(rev, c);
+    revSize = Arrays.copyOf(revSize, c);
+  }
+
+  /** Sets a game's document and vector (no postings); returns its slot. */
+  int put(EnrichedGame g) {
+    Integer s = slotOf.get(g.id());
+    int slot;
+    if (s != null) {
+      slot = s;
+      names.remove(nameKey(docs[slot]));
+    } else if (!freeSlots.isEmpty()) {
+      slot = freeSlots.remove(freeSlots.size() - 1);
+    } else {
+      ensureSlots(slots + 1);
+      slot = slots++;
+    }
+    slotOf.put(g.id(), slot);
+    ids[slot] = g.id();
+    docs[slot] = g;
+    variant[slot] = GameKind.isVariant(g);
+    names.put(nameKey(g), g.id());
+    var vec = vectorizer.vector(g, generation);
+    int n = vec.size();
+    int[] terms = new int[n];
+    for (int i = 0; i < n; i++) {
+      terms[i] = termId(vec.get(i).term());
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(terms[a], terms[b]));
+    int[] st = new int[n];
+    short[] sw = new short[n];
+    double norm = 0;
+    for (int i = 0; i < n; i++) {
+      st[i] = terms[order[i]];
+      sw[i] = (short) vec.get(order[i]).weight();
+      norm += (double) sw[i] * sw[i];
+    }
+    maxNorm = Math.max(maxNorm, Math.sqrt(norm));
+    vecTerms[slot] = st;
+    vecWeights[slot] = sw;
+    if (listSlots[slot] == null) {
+      listSlots[slot] = new int[k];
+      listScores[slot] = new int[k];
+      rev[slot] = new int[4];
+    }
+    return slot;
+  }
+
+  static String nameKey(EnrichedGame g) {
+    String n = g.name() == null ? "" : g.name().toLowerCase(java.util.Locale.ROOT);
+    return n + '\u0000' + String.format("%020d", g.id());
+  }
+
+  void addPostings(int slot) {
+    int[] st = vecTerms[slot];
+    short[] sw = vecWeights[slot];
+    for (int i = 0; i < st.length; i++) {
+      int t = st[i];
+      int n = postSize[t];
+      if (n == postSlots[t].length) {
+        postSlots[t] = Arrays.copyOf(postSlots[t], n * 2);
+        postWeights[t] = Arrays.copyOf(postWeights[t], n * 2);
+      }
+      postSlots[t][n] = slot;
+      postWeights[t][n] = sw[i];
+      postSize[t] = n + 1;
+      postMax[t] = Math.max(postMax[t], sw[i]);
+    }
+    postings += st.length;
+  }
+
+  void removePostings(int slot) {
+    int[] st = vecTerms[slot];
+    for (int t : st) {
+      int[] ps = postSlots[t];
+      int n = postSize[t];
+      for (int j = 0; j < n; j++) {
+        if (ps[j] == slot) {
+          ps[j] = ps[n - 1];
+          postWeights[t][j] = postWeights[t][n - 1];
+          postSize[t] = n - 1;
+          break;
+        }
+      }
+    }
+    postings -= st.length;
+  }
+
+  /** Frees a slot whose postings and list entries are already gone. */
+  void free(int slot) {
+    names.remove(nameKey(docs[slot]));
+    slotOf.remove(ids[slot]);
+    docs[slot] = null;
+    vecTerms[slot] = null;
+    vecWeights[slot] = null;
+    variant[slot] = false;
+    listSize[slot] = 0;
+    freeSlots.add(slot);
+  }
+
+  // ------------------------------------------------------------------ scores
+
+  /** Exact integer dot product of two games' vectors. */
+  int dot(int a, int b) {
+    int[] ta = vecTerms[a];
+    int[] tb = vecTerms[b];
+    short[] wa = vecWeights[a];
+    short[] wb = vecWeights[b];
+    int i = 0;
+    int j = 0;
+    int s = 0;
+    while (i < ta.length && j < tb.length) {
+      int x = ta[i];
+      int y = tb[j];
+      if (x == y) {
+        s += wa[i++] * wb[j++];
+      } else if (x < y) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return s;
+  }
+
+  /** True when (scoreA, slotA) ranks before (scoreB, slotB): higher score, then lower id. */
+  boolean better(int scoreA, int slotA, int scoreB, int slotB) {
+    return scoreA > scoreB || (scoreA == scoreB && ids[slotA] < ids[slotB]);
+  }
+
+  // ------------------------------------------------------------------ lists
+
+  void addRev(int member, int owner) {
+    int n = revSize[member];
+    if (n == rev[member].length) {
+      rev[member] = Arrays.copyOf(rev[member], n * 2);
+    }
+    rev[member][n] = owner;
+    revSize[member] = n + 1;
+  }
+
+  void removeRev(int member, int owner) {
+    int[] r = rev[member];
+    int n = revSize[member];
+    for (int j = 0; j < n; j++) {
+      if (r[j] == owner) {
+        r[j] = r[n - 1];
+        revSize[member] = n - 1;
+        return;
+      }
+    }
+    throw new IllegalStateException("reverse list out of sync");
+  }
+
+  /** Replaces a list (entries already sorted best first), keeping reverse lists in sync. */
+  void setList(int owner, int[] members, int[] scores, int n) {
+    clearList(owner);
+    System.arraycopy(members, 0, listSlots[owner], 0, n);
+    System.arraycopy(scores, 0, listScores[owner], 0, n);
+    listSize[owner] = n;
+    for (int i = 0; i < n; i++) {
+      addRev(members[i], owner);
+    }
+  }
+
+  void clearList(int owner) {
+    int n = listSize[owner];
+    for (int i = 0; i < n; i++) {
+      removeRev(listSlots[owner][i], owner);
+    }
+    listSize[owner] = 0;
+  }
+
+  /** Position of member in owner's list, or -1. */
+  int indexInList(int owner, int member) {
+    int[] l = listSlots[owner];
+    int n = listSize[owner];
+    for (int i = 0; i < n; i++) {
+      if (l[i] == member) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  void removeFromList(int owner, int pos) {
+    int member = listSlots[owner][pos];
+    int n = listSize[owner];
+    System.arraycopy(listSlots[owner], pos + 1, listSlots[owner], pos, n - pos - 1);
+    System.arraycopy(listScores[owner], pos + 1, listScores[owner], pos, n - pos - 1);
+    listSize[owner] = n - 1;
+    removeRev(member, owner);
+  }
+
+  /** Inserts member in sorted position; evicts the last entry of a full list. */
+  void insertInList(int owner, int member, int score) {
+    int n = listSize[owner];
+    int[] l = listSlots[owner];
+    int[] sc = listScores[owner];
+    if (n == k) {
+      removeFromList(owner, k - 1);
+      n--;
+    }
+    int pos = n;
+    while (pos > 0 && better(score, member, sc[pos - 1], l[pos - 1])) {
+      pos--;
+    }
+    System.arraycopy(l, pos, l, pos + 1, n - pos);
+    System.arraycopy(sc, pos, sc, pos + 1, n - pos);
+    l[pos] = member;
+    sc[pos] = score;
+    listSize[owner] = n + 1;
+    addRev(member, owner);
+  }
+}

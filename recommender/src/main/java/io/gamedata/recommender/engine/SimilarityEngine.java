@@ -1,0 +1,97 @@
+package io.gamedata.recommender.engine;
+
+import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.contracts.similar.SimilarGames;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An exact, incrementally maintained "games like this one" index.
+ *
+ * <p>Each game is a sparse, L2-normalised vector of namespaced terms weighted by field weight x IDF
+ * (see {@link Field}, {@link EngineConfig}); similarity is cosine. For every game the engine keeps
+ * its top-K' list ({@link EngineConfig#listSize()}), best first, ties broken by lower id, variants
+ * ({@link GameKind#isVariant}) never listed. Invariant: after any sequence of {@link #upsert} and
+ * {@link #delete}, every list equals what {@link #buildAll} computes from the same documents with
+ * the same IDF generation.
+ *
+ * <p>IDF is frozen in a <em>generation</em>: writes do not move the IDF of other games (which would
+ * change every vector); when more than {@link EngineConfig#idfDriftThreshold()} of the catalogue
+ * changed since the freeze, the write that crosses it rebuilds a new generation and swaps it in
+ * atomically (readers keep using the old one until the swap).
+ *
+ * <p>Threading: any number of concurrent readers; writes ({@link #upsert}, {@link #delete}, {@link
+ * #buildAll}, {@link #restore}) must come from one thread at a time (they are serialised
+ * internally, but callers should not expect write throughput from several threads). Reads never
+ * observe a half-applied write.
+ */
+public interface SimilarityEngine {
+
+  /**
+   * Replaces the whole content by these documents: freezes a new IDF generation from them, builds
+   * every list with the fast exact all-pairs build, and returns its result (every game's list is
+   * "changed").
+   */
+  UpdateResult buildAll(Collection<EnrichedGame> games);
+
+  /**
+   * Inserts or replaces one game (by id) and keeps every list exact. Returns which lists changed,
+   * including the game's own list.
+   */
+  UpdateResult upsert(EnrichedGame game);
+
+  /** Removes a game; unknown ids are a no-op with an empty result. */
+  UpdateResult delete(long id);
+
+  /** The stored document of a game. */
+  Optional<EnrichedGame> game(long id);
+
+  /** Number of games indexed. */
+  int size();
+
+  /**
+   * The games most similar to one game, best first, with explanations. Uses the stored list when
+   * the filters leave enough of it, else an exact query over the whole index with the filters.
+   *
+   * @throws java.util.NoSuchElementException when the game is unknown
+   */
+  List<ScoredGame> similar(long id, Query filters, int limit);
+
+  /**
+   * Recommendations for a user who liked and disliked some games: the sum of the liked vectors
+   * minus {@link EngineConfig#dislikeWeight()} times the disliked ones, scored exactly against the
+   * whole index; the liked and disliked games themselves are never returned. Unknown ids are
+   * ignored.
+   */
+  List<ScoredGame> recommend(
+      Collection<Long> liked, Collection<Long> disliked, Query filters, int limit);
+
+  /**
+   * The stored top-K' list of a game as the {@code games.similar} contract value (all K' entries,
+   * reasons included); empty when the game is unknown.
+   */
+  Optional<SimilarGames> list(long id);
+
+  /** Every stored list, for a full republish (order unspecified). */
+  List<SimilarGames> snapshot();
+
+  /**
+   * Rebuilds the index from the documents (new IDF generation) and takes the lists from {@code
+   * lists} (e.g. read back from {@code games.similar}) instead of computing them: entries pointing
+   * to unknown games are dropped, the rest are rescored under the new generation and re-sorted;
+   * games with no restored list, or a shorter one than K' while more candidates exist, get an exact
+   * list. Restored membership is trusted: exact only if the lists were complete K' lists of the
+   * same documents. {@link #buildAll} is the always-exact alternative (fast enough at 350k games).
+   */
+  UpdateResult restore(Collection<EnrichedGame> games, Collection<SimilarGames> lists);
+
+  /** Case-insensitive name prefix search, by name then id. */
+  List<EnrichedGame> searchByName(String prefix, int limit);
+
+  /** The current IDF generation number. */
+  long idfGeneration();
+
+  /** Counters and sizes. */
+  EngineStats stats();
+}

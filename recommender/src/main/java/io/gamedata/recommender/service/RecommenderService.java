@@ -1,0 +1,154 @@
+package io.gamedata.recommender.service;
+
+import io.gamedata.recommender.adapter.http.ApiSettings;
+import io.gamedata.recommender.adapter.http.HttpApi;
+import io.gamedata.recommender.adapter.http.ServiceStatus;
+import io.gamedata.recommender.adapter.kafka.EnrichedFollower;
+import io.gamedata.recommender.adapter.kafka.FollowerSettings;
+import io.gamedata.recommender.engine.EngineConfig;
+import io.gamedata.recommender.engine.ExactSimilarityEngine;
+import io.gamedata.recommender.engine.SimilarityEngine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recommender as one embeddable object: the engine, the Kafka follower (writer thread) and the
+ * HTTP API. {@link #start()} returns at once (the HTTP side answers while the index loads: {@code
+ * /ready} says 503 until caught up); {@link #close()} stops HTTP, then the follower (which flushes
+ * and saves its offsets).
+ */
+public final class RecommenderService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecommenderService.class);
+
+  private final RecommenderConfig config;
+  private final SimilarityEngine engine;
+  private final PrometheusMeterRegistry meters;
+  private final EnrichedFollower follower;
+  private final HttpApi http;
+  private boolean started;
+  private boolean closed;
+
+  public RecommenderService(RecommenderConfig config) {
+    this.config = config;
+    this.engine =
+        new ExactSimilarityEngine(EngineConfig.defaults().withListSize(config.listSize()));
+    this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    Gauge.builder("recommender.index.games", engine, e -> e.size())
+        .description("games in the index")
+        .register(meters);
+    Gauge.builder("recommender.idf.generation", engine, e -> e.idfGeneration())
+        .description("current IDF generation")
+        .register(meters);
+    this.follower =
+        new EnrichedFollower(
+            new FollowerSettings(
+                config.bootstrapServers(),
+                config.enrichedTopic(),
+                config.similarTopic(),
+                config.dlqTopic(),
+                config.publishSimilar(),
+                config.listSize(),
+                config.stateDir(),
+                config.snapshotIntervalMs(),
+                config.restoreOnStart(),
+                config.clientId()),
+            engine,
+            meters);
+    ServiceStatus status =
+        new ServiceStatus() {
+          @Override
+          public boolean live() {
+            return follower.alive();
+          }
+
+          @Override
+          public boolean ready() {
+            return follower.ready();
+          }
+
+          @Override
+          public long lag() {
+            return follower.lag();
+          }
+
+          @Override
+          public String phase() {
+            return follower.phase().name();
+          }
+        };
+    this.http =
+        new HttpApi(
+            engine,
+            status,
+            meters,
+            new ApiSettings(
+                config.httpHost(),
+                config.httpPort(),
+                config.httpThreads(),
+                config.maxBodyBytes(),
+                config.defaultLimit(),
+                config.maxLimit()));
+  }
+
+  /** Starts the HTTP server and the follower; returns at once. */
+  public synchronized RecommenderService start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    http.start();
+    follower.start();
+    return this;
+  }
+
+  /** The HTTP port (the bound one when configured as 0). */
+  public int port() {
+    return http.port();
+  }
+
+  /** True once caught up with the enriched topic. */
+  public boolean ready() {
+    return follower.ready();
+  }
+
+  /** False after the writer thread failed. */
+  public boolean live() {
+    return follower.alive();
+  }
+
+  /** How the last start-up went: {@code build} or {@code restore} (empty while loading). */
+  public String startMode() {
+    return follower.startMode();
+  }
+
+  public SimilarityEngine engine() {
+    return engine;
+  }
+
+  public RecommenderConfig config() {
+    return config;
+  }
+
+  public PrometheusMeterRegistry meters() {
+    return meters;
+  }
+
+  /** Stops HTTP first (no new requests), then the follower (flush, save offsets). */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("stopping recommender");
+    http.close();
+    follower.close();
+    meters.close();
+  }
+}

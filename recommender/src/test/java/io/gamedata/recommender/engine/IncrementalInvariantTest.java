@@ -1,0 +1,121 @@
+package io.gamedata.recommender.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gamedata.contracts.enriched.EnrichedGame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property: after random sequences of upserts and deletes, every list equals what a full rebuild
+ * with the same IDF generation computes (ids and integer scores).
+ */
+class IncrementalInvariantTest {
+
+  private static EngineConfig config(int listSize, int heavyDf, double drift) {
+    return EngineConfig.defaults()
+        .withListSize(listSize)
+        .withHeavyTermDf(heavyDf)
+        .withIdfDriftThreshold(drift)
+        .withThreads(2);
+  }
+
+  @Test
+  void randomUpsertsAndDeletesMatchAFullRebuild() {
+    for (long seed = 1; seed <= 12; seed++) {
+      int listSize = 3 + (int) (seed % 5);
+      int heavy = seed % 2 == 0 ? 4 : 1000;
+      runSequence(seed, config(listSize, heavy, 0), 60, 250);
+    }
+  }
+
+  @Test
+  void generationSwapsKeepTheInvariant() {
+    for (long seed = 100; seed <= 103; seed++) {
+      ExactSimilarityEngine e = runSequence(seed, config(4, 5, 0.2), 40, 200);
+      assertThat(e.idfGeneration()).isGreaterThan(1);
+    }
+  }
+
+  private ExactSimilarityEngine runSequence(long seed, EngineConfig cfg, int initial, int steps) {
+    RandomGames gen = new RandomGames(seed);
+    Map<Long, EnrichedGame> docs = new HashMap<>();
+    for (long id = 1; id <= initial; id++) {
+      docs.put(id, gen.game(id));
+    }
+    ExactSimilarityEngine engine = new ExactSimilarityEngine(cfg);
+    engine.buildAll(docs.values());
+    assertMatchesRebuild(engine, docs, cfg, "seed " + seed + " initial build");
+    long nextId = initial + 1;
+    for (int step = 0; step < steps; step++) {
+      int op = gen.random().nextInt(10);
+      List<Long> ids = new ArrayList<>(docs.keySet());
+      Map<Long, long[]> before = lists(engine, docs.keySet());
+      UpdateResult r;
+      if (op < 3 || ids.isEmpty()) {
+        EnrichedGame g = gen.game(nextId++);
+        docs.put(g.id(), g);
+        r = engine.upsert(g);
+      } else if (op < 7) {
+        long id = ids.get(gen.random().nextInt(ids.size()));
+        EnrichedGame g = gen.game(id);
+        docs.put(id, g);
+        r = engine.upsert(g);
+      } else if (op < 8) {
+        long id = ids.get(gen.random().nextInt(ids.size()));
+        r = engine.upsert(docs.get(id)); // unchanged document
+      } else {
+        long id = ids.get(gen.random().nextInt(ids.size()));
+        docs.remove(id);
+        r = engine.delete(id);
+        assertThat(r.removedGames()).containsExactly(id);
+      }
+      String ctx = "seed " + seed + " step " + step;
+      assertMatchesRebuild(engine, docs, cfg, ctx);
+      // the reported changes are exactly the lists that differ
+      Map<Long, long[]> after = lists(engine, docs.keySet());
+      for (long id : docs.keySet()) {
+        boolean differs =
+            !before.containsKey(id) || !java.util.Arrays.equals(before.get(id), after.get(id));
+        if (differs && !r.generationSwapped()) {
+          assertThat(r.changedLists()).as(ctx + " change of " + id + " reported").contains(id);
+        }
+      }
+    }
+    assertThat(engine.size()).isEqualTo(docs.size());
+    return engine;
+  }
+
+  private static Map<Long, long[]> lists(ExactSimilarityEngine e, Set<Long> ids) {
+    Map<Long, long[]> out = new HashMap<>();
+    for (long id : ids) {
+      long[] l = e.listIds(id);
+      int[] s = e.listScores(id);
+      long[] both = new long[l.length * 2];
+      for (int i = 0; i < l.length; i++) {
+        both[2 * i] = l[i];
+        both[2 * i + 1] = s[i];
+      }
+      out.put(id, both);
+    }
+    return out;
+  }
+
+  static void assertMatchesRebuild(
+      ExactSimilarityEngine engine, Map<Long, EnrichedGame> docs, EngineConfig cfg, String ctx) {
+    ExactSimilarityEngine rebuilt = new ExactSimilarityEngine(cfg);
+    rebuilt.buildWith(docs.values(), engine.generation());
+    for (long id : docs.keySet()) {
+      assertThat(engine.listIds(id))
+          .as(ctx + " list of " + id)
+          .containsExactly(rebuilt.listIds(id));
+      assertThat(engine.listScores(id))
+          .as(ctx + " scores of " + id)
+          .containsExactly(rebuilt.listScores(id));
+    }
+  }
+}

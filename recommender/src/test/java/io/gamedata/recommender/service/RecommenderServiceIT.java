@@ -1,0 +1,240 @@
+package io.gamedata.recommender.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.contracts.json.Json;
+import io.gamedata.contracts.similar.SimilarGames;
+import io.gamedata.contracts.topic.Topic;
+import io.gamedata.contracts.topic.Topics;
+import io.gamedata.kafka.testkit.KafkaCluster;
+import io.gamedata.kafka.testkit.KafkaExtension;
+import io.gamedata.recommender.adapter.kafka.OffsetSnapshot;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole service on the embedded broker: follow, publish, delete, restart. */
+@ExtendWith(KafkaExtension.class)
+class RecommenderServiceIT {
+
+  @TempDir Path state;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  Topic<Long, EnrichedGame> enriched;
+  Topic<Long, SimilarGames> similar;
+
+  RecommenderConfig config(KafkaCluster kafka) {
+    enriched = enriched == null ? kafka.createTopic(Topics.GAMES_ENRICHED) : enriched;
+    similar = similar == null ? kafka.createTopic(Topics.GAMES_SIMILAR) : similar;
+    Map<String, String> m = new HashMap<>();
+    m.put(RecommenderConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    m.put(RecommenderConfig.TOPIC_ENRICHED_CONFIG, enriched.name());
+    m.put(RecommenderConfig.TOPIC_SIMILAR_CONFIG, similar.name());
+    m.put(RecommenderConfig.TOPIC_DLQ_CONFIG, kafka.createTopic(Topics.GAMES_DLQ).name());
+    m.put(RecommenderConfig.HTTP_HOST_CONFIG, "127.0.0.1");
+    m.put(RecommenderConfig.HTTP_PORT_CONFIG, "0");
+    m.put(RecommenderConfig.HTTP_THREADS_CONFIG, "2");
+    m.put(RecommenderConfig.LIST_SIZE_CONFIG, "10");
+    m.put(RecommenderConfig.LIMIT_DEFAULT_CONFIG, "5");
+    m.put(RecommenderConfig.STATE_DIR_CONFIG, state.toString());
+    m.put(RecommenderConfig.SNAPSHOT_INTERVAL_CONFIG, "200");
+    return RecommenderConfig.from(m);
+  }
+
+  static Map<Long, EnrichedGame> byId(List<EnrichedGame> games) {
+    Map<Long, EnrichedGame> m = new LinkedHashMap<>();
+    games.forEach(g -> m.put(g.id(), g));
+    return m;
+  }
+
+  HttpResponse<String> get(RecommenderService s, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  List<Long> similarIds(RecommenderService s, long id) throws Exception {
+    HttpResponse<String> r = get(s, "/api/games/" + id + "/similar?limit=10");
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<Long> out = new ArrayList<>();
+    Json.mapper().readTree(r.body()).get("results").forEach(n -> out.add(n.get("id").asLong()));
+    return out;
+  }
+
+  static void awaitReady(RecommenderService s) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(s::ready);
+  }
+
+  @Test
+  void newGameAppearsWithinASecondAndADeleteRemovesItEverywhere(KafkaCluster kafka)
+      throws Exception {
+    RecommenderConfig config = config(kafka);
+    kafka.produce(enriched, byId(Fixtures.catalogue()));
+    try (RecommenderService s = new RecommenderService(config).start();
+        TopicTail tail = new TopicTail(kafka, similar)) {
+      awaitReady(s);
+      assertThat(s.startMode()).isEqualTo("build");
+      await().atMost(Duration.ofSeconds(10)).until(() -> tail.lists().size() == 12);
+      assertThat(get(s, "/ready").statusCode()).isEqualTo(200);
+      assertThat(Json.mapper().readTree(get(s, "/api/stats").body()).get("games").asInt())
+          .isEqualTo(12);
+
+      EnrichedGame nova =
+          Fixtures.game(
+              13,
+              "Star Blaster III",
+              2021,
+              List.of("Shooter"),
+              List.of("Science fiction", "Action"),
+              List.of("space", "aliens", "lasers"),
+              List.of("Star Blaster"),
+              List.of("PC (Microsoft Windows)"));
+      long t0 = System.nanoTime();
+      kafka.produce(enriched, Map.of(13L, nova));
+      await()
+          .atMost(Duration.ofSeconds(1))
+          .pollInterval(Duration.ofMillis(10))
+          .until(
+              () ->
+                  get(s, "/api/games/13").statusCode() == 200
+                      && similarIds(s, 1).contains(13L)
+                      && tail.get(13) != null
+                      && tail.get(13).isPresent()
+                      && tail.get(1).orElseThrow().similar().stream().anyMatch(e -> e.id() == 13));
+      long appearedMs = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(similarIds(s, 13)).startsWith(1L, 2L); // its own franchise first
+      // which published lists hold the new game: the delete must clear all of them
+      List<Long> holders =
+          tail.lists().values().stream()
+              .filter(l -> l.similar().stream().anyMatch(e -> e.id() == 13))
+              .map(SimilarGames::gameId)
+              .toList();
+      assertThat(holders).contains(1L, 2L);
+
+      Map<Long, EnrichedGame> tombstone = new HashMap<>();
+      tombstone.put(13L, null);
+      long t1 = System.nanoTime();
+      kafka.produce(enriched, tombstone);
+      await()
+          .atMost(Duration.ofSeconds(1))
+          .pollInterval(Duration.ofMillis(10))
+          .until(
+              () ->
+                  get(s, "/api/games/13").statusCode() == 404
+                      && get(s, "/api/games/13/similar").statusCode() == 404
+                      && tail.get(13).isEmpty()
+                      && holders.stream()
+                          .allMatch(
+                              h ->
+                                  tail.get(h).orElseThrow().similar().stream()
+                                      .noneMatch(e -> e.id() == 13)));
+      long removedMs = (System.nanoTime() - t1) / 1_000_000;
+      for (long id = 1; id <= 12; id++) {
+        assertThat(similarIds(s, id)).doesNotContain(13L);
+      }
+      assertThat(tail.lists().values())
+          .allSatisfy(l -> assertThat(l.similar()).noneMatch(e -> e.id() == 13));
+      String metrics = get(s, "/metrics").body();
+      assertThat(metrics)
+          .contains("recommender_update_lag_seconds_count", "recommender_index_games 12");
+      System.out.printf(
+          "new game visible after %d ms, delete after %d ms%n", appearedMs, removedMs);
+    }
+  }
+
+  @Test
+  void invalidRecordsGoToTheDeadLetterTopicAndTheRestIsServed(KafkaCluster kafka) throws Exception {
+    RecommenderConfig config = config(kafka);
+    Map<Long, EnrichedGame> games = byId(Fixtures.catalogue());
+    kafka.produce(enriched, games);
+    // a record whose key differs from the document id, written with the contract serde
+    kafka.produce(enriched, Map.of(99L, games.get(1L)));
+    try (RecommenderService s = new RecommenderService(config).start()) {
+      awaitReady(s);
+      assertThat(get(s, "/api/games/99").statusCode()).isEqualTo(404);
+      assertThat(get(s, "/api/games/1").statusCode()).isEqualTo(200);
+      var dlq = Topics.GAMES_DLQ.withName(config.dlqTopic());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> kafka.readAll(dlq, Duration.ofSeconds(10)).size() == 1);
+      var dead = kafka.readAll(dlq, Duration.ofSeconds(10)).get(0);
+      assertThat(
+              io.gamedata.contracts.dlq.DeadLetter.get(
+                  dead.headers(), io.gamedata.contracts.dlq.DeadLetter.REASON))
+          .contains("does not match");
+    }
+  }
+
+  @Test
+  void aRestartRestoresInsteadOfRebuildingAndServesIdenticalAnswers(KafkaCluster kafka)
+      throws Exception {
+    RecommenderConfig config = config(kafka);
+    kafka.produce(enriched, byId(Fixtures.catalogue()));
+    Map<String, String> before = new LinkedHashMap<>();
+    try (RecommenderService s = new RecommenderService(config).start()) {
+      awaitReady(s);
+      answers(s, before);
+    }
+    OffsetSnapshot saved = OffsetSnapshot.read(state).orElseThrow();
+    assertThat(saved.offsets().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(12);
+
+    try (RecommenderService s = new RecommenderService(config).start()) {
+      awaitReady(s);
+      assertThat(s.startMode()).isEqualTo("restore");
+      Map<String, String> after = new LinkedHashMap<>();
+      answers(s, after);
+      assertThat(after).isEqualTo(before);
+
+      // changes made while it was down, or after it came back, are applied on top
+      EnrichedGame puzzle =
+          Fixtures.game(
+              14,
+              "Block Drop 2",
+              2022,
+              List.of("Puzzle"),
+              List.of("Kids"),
+              List.of("tiles", "falling blocks"),
+              List.of(),
+              List.of("PC (Microsoft Windows)"));
+      kafka.produce(enriched, Map.of(14L, puzzle));
+      await().atMost(Duration.ofSeconds(5)).until(() -> similarIds(s, 9).contains(14L));
+    }
+  }
+
+  private void answers(RecommenderService s, Map<String, String> out) throws Exception {
+    for (long id = 1; id <= 12; id++) {
+      String path = "/api/games/" + id + "/similar?limit=10";
+      out.put(path, stripGeneration(get(s, path).body()));
+    }
+    out.put("search", get(s, "/api/search?q=dragon").body());
+    var rec =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + s.port() + "/api/recommendations"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"liked\": [1, 5], \"limit\": 8}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    out.put("recommendations", stripGeneration(rec.body()));
+  }
+
+  /** The IDF generation number counts builds of this process; the answers must not differ. */
+  private static String stripGeneration(String body) throws Exception {
+    JsonNode n = Json.mapper().readTree(body);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("idf_generation");
+    return n.toString();
+  }
+}
