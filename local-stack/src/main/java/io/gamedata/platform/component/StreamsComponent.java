@@ -15,7 +15,7 @@ public final class StreamsComponent implements Component {
         new StreamsApp(
             StreamsAppConfig.builder(s.string("bootstrap-servers"))
                 .stateDir(s.path("state-dir"))
-                .httpPort(s.integer("http-port"))
+                .set(StreamsAppConfig.HTTP_PORT_CONFIG, s.integer("http-port"))
                 .build());
     app.start();
     app.awaitRunning(Duration.ofMinutes(3));
