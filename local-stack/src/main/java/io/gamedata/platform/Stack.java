@@ -76,14 +76,20 @@ public final class Stack implements AutoCloseable {
             "--controller-port=" + layout.controllerPort()));
     String apiUrl;
     String tokenUrl;
+    List<ComponentSpec> middle = new ArrayList<>();
     if (realIgdb) {
       out.accept("- TWITCH_CLIENT_ID/TWITCH_CLIENT_SECRET set: reading the real IGDB");
       apiUrl = envOr("IGDB_API_URL", "https://api.igdb.com/v4");
       tokenUrl = envOr("TWITCH_TOKEN_URL", "https://id.twitch.tv/oauth2/token");
     } else {
-      step(
-          "IGDB simulator (" + games + " synthetic games, 4 req/s, 8 open) on localhost:"
-              + layout.simulatorPort(),
+      out.accept(
+          "- IGDB simulator: "
+              + games
+              + " synthetic games (seed "
+              + seed
+              + "), IGDB's limits (4 req/s, 8 open), localhost:"
+              + layout.simulatorPort());
+      middle.add(
           spec(
               "simulator",
               "2g",
@@ -93,30 +99,35 @@ public final class Stack implements AutoCloseable {
       apiUrl = simulatorUrl() + "/v4";
       tokenUrl = simulatorUrl() + "/oauth2/token";
     }
-    step(
-        "Kafka Streams (validate, dedupe, enrich)",
+    out.accept("- Kafka Streams: validate, dedupe, enrich into games.enriched");
+    middle.add(
         spec(
             "streams",
             "1g",
             "--bootstrap-servers=" + bootstrap,
             "--state-dir=" + layout.streamsStateDir(),
             "--http-port=" + layout.streamsPort()));
-    step(
-        "Kafka Connect with the DuckDB warehouse sink on localhost:" + layout.connectPort(),
+    out.accept(
+        "- Kafka Connect with the DuckDB warehouse sink, REST on localhost:" + layout.connectPort());
+    middle.add(
         spec(
             "connect",
             "1g",
             "--bootstrap-servers=" + bootstrap,
             "--rest-port=" + layout.connectPort(),
             "--warehouse-dir=" + layout.warehouseDir()));
-    step(
-        "recommender (API + web page) on localhost:" + layout.recommenderPort(),
+    out.accept("- recommender (API + web page) on localhost:" + layout.recommenderPort());
+    middle.add(
         spec(
             "recommender",
             "3g",
             "--bootstrap-servers=" + bootstrap,
             "--http-port=" + layout.recommenderPort(),
             "--state-dir=" + layout.recommenderDir()));
+    long t0 = System.nanoTime();
+    out.accept("  starting these " + middle.size() + " at once ...");
+    supervisor.startAll(middle);
+    out.accept(String.format("  all ready in %.1f s", (System.nanoTime() - t0) / 1e9));
     List<String> producerArgs = new ArrayList<>();
     producerArgs.add("--bootstrap-servers=" + bootstrap);
     producerArgs.add("--api-url=" + apiUrl);

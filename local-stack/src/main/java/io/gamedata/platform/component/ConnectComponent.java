@@ -36,12 +36,17 @@ public final class ConnectComponent implements Component {
     config.put("snapshot.interval.ms", Integer.toString(s.integer("snapshot-interval-ms", 5000)));
     worker.put("/connectors/" + CONNECTOR + "/config", Json.mapper().writeValueAsString(config));
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (!worker.get("/connectors/" + CONNECTOR + "/status").contains("\"RUNNING\"")) {
+    String status = "";
+    while (!status.contains("\"RUNNING\"")) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "connector " + CONNECTOR + " not running: " + worker.get("/connectors/" + CONNECTOR + "/status"));
+        throw new IllegalStateException("connector " + CONNECTOR + " not running: " + status);
       }
       Thread.sleep(200);
+      try {
+        status = worker.get("/connectors/" + CONNECTOR + "/status");
+      } catch (IllegalStateException e) {
+        status = e.getMessage(); // 404 until the herder has started the connector
+      }
     }
   }
 

@@ -49,9 +49,42 @@ public final class Supervisor implements AutoCloseable {
   }
 
   /** Starts a component and waits until it is ready; throws with the end of its log otherwise. */
-  public synchronized void start(ComponentSpec spec) throws IOException, InterruptedException {
-    Process p = spawnAndAwaitReady(spec);
-    running.put(spec.name(), new Running(spec, p));
+  public void start(ComponentSpec spec) throws IOException, InterruptedException {
+    startAll(List.of(spec));
+  }
+
+  /**
+   * Starts several independent components at once and waits until all are ready; when one fails,
+   * the others are stopped and the first failure is thrown.
+   */
+  public void startAll(List<ComponentSpec> specs) throws IOException, InterruptedException {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(specs.size());
+    try {
+      List<java.util.concurrent.Future<Process>> futures = new ArrayList<>();
+      for (ComponentSpec spec : specs) {
+        futures.add(pool.submit(() -> spawnAndAwaitReady(spec)));
+      }
+      Exception failure = null;
+      for (int i = 0; i < specs.size(); i++) {
+        try {
+          Process p = futures.get(i).get();
+          synchronized (this) {
+            running.put(specs.get(i).name(), new Running(specs.get(i), p));
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          failure = failure == null ? (Exception) e.getCause() : failure;
+        }
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure != null) {
+        throw (RuntimeException) failure;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The process of a running component (for tests and the demo's "kill one" drill). */
