@@ -1,0 +1,270 @@
+package io.gamedata.platform;
+
+import io.gamedata.contracts.topic.Topics;
+import io.gamedata.platform.check.StageCounts;
+import io.gamedata.platform.check.TopicCounter;
+import io.gamedata.platform.supervisor.ComponentSpec;
+import io.gamedata.platform.supervisor.Supervisor;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The local platform: which components run, in which order, with which settings, and how to tell
+ * that every stage has every game. Each component is its own process under the {@link
+ * Supervisor}, so one can crash (or be killed) and come back without the others noticing.
+ */
+public final class Stack implements AutoCloseable {
+
+  private final PlatformLayout layout;
+  private final Consumer<String> out;
+  private final Supervisor supervisor;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final boolean realIgdb;
+  private final Map<String, String> secrets = new HashMap<>();
+  private volatile boolean isClosed;
+
+  public Stack(PlatformLayout layout, Consumer<String> out) throws IOException {
+    this.layout = layout;
+    this.out = out;
+    this.supervisor =
+        new Supervisor(layout.logDir(), System.getProperty("java.class.path"), out);
+    this.realIgdb =
+        notBlank(System.getenv("TWITCH_CLIENT_ID")) && notBlank(System.getenv("TWITCH_CLIENT_SECRET"));
+    if (!realIgdb) {
+      // credentials of the local simulator only: random per run, passed through the environment
+      secrets.put("TWITCH_CLIENT_ID", "local-platform");
+      secrets.put("TWITCH_CLIENT_SECRET", randomHex());
+    }
+    secrets.put(
+        "WEBHOOK_SECRET",
+        notBlank(System.getenv("WEBHOOK_SECRET")) ? System.getenv("WEBHOOK_SECRET") : randomHex());
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String randomHex() {
+    byte[] b = new byte[24];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  public boolean realIgdb() {
+    return realIgdb;
+  }
+
+  /** Starts every component in dependency order; the producer last, its fetch in background. */
+  public void up(int games, long seed) throws IOException, InterruptedException {
+    out.accept("platform: data in " + layout.dataDir() + ", logs in " + layout.logDir());
+    String bootstrap = layout.bootstrapServers();
+    step(
+        "Kafka broker (KRaft) on localhost:" + layout.kafkaPort(),
+        spec(
+            "broker",
+            "768m",
+            "--data-dir=" + layout.kafkaDir(),
+            "--port=" + layout.kafkaPort(),
+            "--controller-port=" + layout.controllerPort()));
+    String apiUrl;
+    String tokenUrl;
+    List<ComponentSpec> middle = new ArrayList<>();
+    if (realIgdb) {
+      out.accept("- TWITCH_CLIENT_ID/TWITCH_CLIENT_SECRET set: reading the real IGDB");
+      apiUrl = envOr("IGDB_API_URL", "https://api.igdb.com/v4");
+      tokenUrl = envOr("TWITCH_TOKEN_URL", "https://id.twitch.tv/oauth2/token");
+    } else {
+      out.accept(
+          "- IGDB simulator: "
+              + games
+              + " synthetic games (seed "
+              + seed
+              + "), IGDB's limits (4 req/s, 8 open), localhost:"
+              + layout.simulatorPort());
+      middle.add(
+          spec(
+              "simulator",
+              "2g",
+              "--games=" + games,
+              "--seed=" + seed,
+              "--port=" + layout.simulatorPort()));
+      apiUrl = simulatorUrl() + "/v4";
+      tokenUrl = simulatorUrl() + "/oauth2/token";
+    }
+    out.accept("- Kafka Streams: validate, dedupe, enrich into games.enriched");
+    middle.add(
+        spec(
+            "streams",
+            "1g",
+            "--bootstrap-servers=" + bootstrap,
+            "--state-dir=" + layout.streamsStateDir(),
+            "--http-port=" + layout.streamsPort()));
+    out.accept(
+        "- Kafka Connect with the DuckDB warehouse sink, REST on localhost:" + layout.connectPort());
+    middle.add(
+        spec(
+            "connect",
+            "1g",
+            "--bootstrap-servers=" + bootstrap,
+            "--rest-port=" + layout.connectPort(),
+            "--warehouse-dir=" + layout.warehouseDir()));
+    out.accept("- recommender (API + web page) on localhost:" + layout.recommenderPort());
+    middle.add(
+        spec(
+            "recommender",
+            "3g",
+            "--bootstrap-servers=" + bootstrap,
+            "--http-port=" + layout.recommenderPort(),
+            "--state-dir=" + layout.recommenderDir()));
+    long t0 = System.nanoTime();
+    out.accept("  starting these " + middle.size() + " at once ...");
+    supervisor.startAll(middle);
+    out.accept(String.format("  all ready in %.1f s", (System.nanoTime() - t0) / 1e9));
+    List<String> producerArgs = new ArrayList<>();
+    producerArgs.add("--bootstrap-servers=" + bootstrap);
+    producerArgs.add("--api-url=" + apiUrl);
+    producerArgs.add("--token-url=" + tokenUrl);
+    producerArgs.add("--webhook-port=" + layout.webhookPort());
+    producerArgs.add("--raw-dir=" + layout.producerDir().resolve("raw"));
+    if (!realIgdb) {
+      producerArgs.add("--webhook-public-url=http://localhost:" + layout.webhookPort());
+      producerArgs.add("--sync-interval-s=10");
+    }
+    step(
+        "producer (bulk fetch, then webhooks + updated_at sync)",
+        new ComponentSpec("producer", producerArgs, "512m", Duration.ofMinutes(2), secrets));
+  }
+
+  private ComponentSpec spec(String name, String heap, String... args) {
+    return new ComponentSpec(name, List.of(args), heap, Duration.ofMinutes(3), secrets);
+  }
+
+  private static String envOr(String key, String def) {
+    String v = System.getenv(key);
+    return notBlank(v) ? v : def;
+  }
+
+  private void step(String what, ComponentSpec spec) throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    out.accept("- starting " + what + " ...");
+    supervisor.start(spec);
+    out.accept(String.format("  %s ready in %.1f s", spec.name(), (System.nanoTime() - t0) / 1e9));
+  }
+
+  public String simulatorUrl() {
+    return "http://localhost:" + layout.simulatorPort();
+  }
+
+  public String recommenderUrl() {
+    return "http://localhost:" + layout.recommenderPort();
+  }
+
+  public StageCounts stageCounts() {
+    return new StageCounts(
+        layout.bootstrapServers(),
+        realIgdb ? null : simulatorUrl(),
+        layout.warehouseDir().resolve("snapshots"),
+        recommenderUrl());
+  }
+
+  /**
+   * Prints progress until every stage holds as many games as IGDB (exact live-key counts), or the
+   * timeout passes. Returns the last counts.
+   */
+  public Map<String, Long> awaitAllStages(Duration timeout) throws InterruptedException {
+    StageCounts counts = stageCounts();
+    long t0 = System.nanoTime();
+    long deadline = t0 + timeout.toNanos();
+    Map<String, Long> c = counts.read();
+    while (!agree(c) && System.nanoTime() < deadline) {
+      out.accept(String.format("  [%4.0f s] %s", (System.nanoTime() - t0) / 1e9, progressLine(c)));
+      Thread.sleep(3000);
+      c = counts.read();
+    }
+    return c;
+  }
+
+  private static String progressLine(Map<String, Long> c) {
+    StringBuilder sb = new StringBuilder();
+    c.forEach(
+        (k, v) -> {
+          if (sb.length() > 0) {
+            sb.append(" | ");
+          }
+          sb.append(k.split(" ")[0]).append(' ').append(v < 0 ? "-" : String.format("%,d", v));
+        });
+    return sb.toString();
+  }
+
+  static boolean agree(Map<String, Long> c) {
+    long first = c.values().iterator().next();
+    return first > 0 && c.values().stream().allMatch(v -> v == first);
+  }
+
+  /** Prints the per-stage table; true when every stage has every game. */
+  public boolean printCheck(Map<String, Long> c) {
+    out.accept("");
+    out.accept(String.format("%-30s %12s", "stage", "games"));
+    out.accept("-".repeat(43));
+    c.forEach((k, v) -> out.accept(String.format("%-30s %12s", k, v < 0 ? "n/a" : String.format("%,d", v))));
+    long dlq = stageCounts().deadLetters();
+    out.accept(String.format("%-30s %12s", "(games.dlq records)", dlq < 0 ? "n/a" : String.format("%,d", dlq)));
+    boolean ok = agree(c);
+    out.accept(ok ? "CHECK OK: every stage has every game" : "CHECK FAILED: the stages disagree");
+    return ok;
+  }
+
+  public void printUrls() {
+    out.accept("");
+    out.accept("The platform is up:");
+    out.accept("  web page          " + recommenderUrl() + "/");
+    out.accept("  recommender API   " + recommenderUrl() + "/api/search?q=a   (OpenAPI: /openapi.yaml)");
+    out.accept("  metrics           " + recommenderUrl() + "/metrics, http://localhost:" + layout.streamsPort() + "/metrics");
+    out.accept("  Connect REST      http://localhost:" + layout.connectPort() + "/connectors");
+    out.accept("  Kafka bootstrap   " + layout.bootstrapServers());
+    if (!realIgdb) {
+      out.accept("  IGDB simulator    " + simulatorUrl() + "/admin/stats");
+    }
+    out.accept("  warehouse         ./platform sql \"SELECT count(*) FROM games\"   (Parquet snapshots in " + layout.warehouseDir().resolve("snapshots") + ")");
+    out.accept("  logs              " + layout.logDir());
+    out.accept("Try ./platform demo in another terminal. Ctrl-C stops everything; ./platform up resumes.");
+  }
+
+  /** Raw live-key count of a topic (for tests and the demo). */
+  public long liveKeys(String topic) {
+    return new TopicCounter(layout.bootstrapServers()).liveKeys(topic, Duration.ofMinutes(2));
+  }
+
+  public Supervisor supervisor() {
+    return supervisor;
+  }
+
+  public PlatformLayout layout() {
+    return layout;
+  }
+
+  public void awaitShutdown() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (isClosed) {
+      return;
+    }
+    isClosed = true;
+    out.accept("platform: stopping ...");
+    supervisor.stopAll(Duration.ofSeconds(30));
+    out.accept("platform: stopped");
+    closed.countDown();
+  }
+
+}

@@ -1,0 +1,30 @@
+package io.gamedata.platform.component;
+
+import io.gamedata.streams.config.StreamsAppConfig;
+import io.gamedata.streams.runtime.StreamsApp;
+import java.time.Duration;
+
+/** The Kafka Streams application (validate, dedupe, enrich), state under {@code --state-dir}. */
+public final class StreamsComponent implements Component {
+
+  private StreamsApp app;
+
+  @Override
+  public void start(ComponentSettings s) throws Exception {
+    app =
+        new StreamsApp(
+            StreamsAppConfig.builder(s.string("bootstrap-servers"))
+                .stateDir(s.path("state-dir"))
+                .set(StreamsAppConfig.HTTP_PORT_CONFIG, s.integer("http-port"))
+                .build());
+    app.start();
+    app.awaitRunning(Duration.ofMinutes(3));
+  }
+
+  @Override
+  public void close() {
+    if (app != null) {
+      app.close();
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package io.gamedata.platform.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gamedata.connect.query.WarehouseQuery;
+import io.gamedata.contracts.json.Json;
+import io.gamedata.contracts.topic.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The end-to-end demo on a running local stack: asks the IGDB simulator for new games, updates and
+ * deletes (which it delivers to the producer's webhooks, as IGDB would), and measures for every
+ * change the latency from the IGDB change to (a) {@code games.enriched}, (b) the recommender
+ * serving it (new and updated games answer {@code GET /api/games/{id}}; deleted ones 404), and (c)
+ * the warehouse row ({@code games_changelog.ingestion_time} of the sink's DuckDB transaction).
+ */
+public final class Demo {
+
+  private final String bootstrapServers;
+  private final String simulatorUrl;
+  private final String recommenderUrl;
+  private final Path snapshotDir;
+  private final Consumer<String> out;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  public Demo(
+      String bootstrapServers,
+      String simulatorUrl,
+      String recommenderUrl,
+      Path snapshotDir,
+      Consumer<String> out) {
+    this.bootstrapServers = bootstrapServers;
+    this.simulatorUrl = simulatorUrl;
+    this.recommenderUrl = recommenderUrl;
+    this.snapshotDir = snapshotDir;
+    this.out = out;
+  }
+
+  /** What the demo measured. */
+  public record Result(
+      int events, LatencyStats enriched, LatencyStats recommender, LatencyStats warehouse) {
+    public String benchLine() {
+      return String.format(
+          "BENCH e2e-latency events=%d enriched_p99_ms=%d recommender_p99_ms=%d warehouse_p99_ms=%d",
+          events, enriched.p99(), recommender.p99(), warehouse.p99());
+    }
+  }
+
+  public Result run(int newGames, int updates, int deletes, Duration timeout) throws Exception {
+    try (TopicWatcher enriched =
+        new TopicWatcher(bootstrapServers, Topics.GAMES_ENRICHED.name()).start()) {
+      out.accept(
+          String.format(
+              "demo: asking IGDB (simulator) for %d new games, %d updates, %d deletes ...",
+              newGames, updates, deletes));
+      long t0 = System.currentTimeMillis();
+      JsonNode applied =
+          Json.mapper()
+              .readTree(
+                  send(
+                      "POST",
+                      simulatorUrl
+                          + "/admin/inject?games="
+                          + newGames
+                          + "&updates="
+                          + updates
+                          + "&deletes="
+                          + deletes));
+      List<Long> created = ids(applied.path("created"));
+      List<Long> updated = ids(applied.path("updated"));
+      List<Long> deleted = ids(applied.path("deleted"));
+      List<Long> upserted = new ArrayList<>(created);
+      upserted.addAll(updated);
+      int events = upserted.size() + deleted.size();
+      out.accept(
+          String.format(
+              "demo: IGDB changed %d games (%d new, %d updated, %d deleted); following them ...",
+              events, created.size(), updated.size(), deleted.size()));
+
+      long deadline = System.currentTimeMillis() + timeout.toMillis();
+      Map<Long, Long> recommender = new HashMap<>();
+      Set<Long> pendingUp = new HashSet<>(upserted);
+      Set<Long> pendingDel = new HashSet<>(deleted);
+      while ((!pendingUp.isEmpty() || !pendingDel.isEmpty())
+          && System.currentTimeMillis() < deadline) {
+        poll(pendingUp, 200, recommender);
+        poll(pendingDel, 404, recommender);
+        Thread.sleep(20);
+      }
+
+      Map<Long, Long> enrichedAt = new HashMap<>();
+      while (System.currentTimeMillis() < deadline) {
+        for (Long id : upserted) {
+          Long t = enriched.firstSeen(id);
+          if (t != null) {
+            enrichedAt.put(id, t);
+          }
+        }
+        for (Long id : deleted) {
+          Long t = enriched.firstTombstone(id);
+          if (t != null) {
+            enrichedAt.put(id, t);
+          }
+        }
+        if (enrichedAt.size() == events) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+
+      Map<Long, Long> warehouse = warehouseTimes(upserted, deleted, t0, deadline);
+
+      Result r =
+          new Result(
+              events,
+              LatencyStats.of(latencies(enrichedAt, t0)),
+              LatencyStats.of(latencies(recommender, t0)),
+              LatencyStats.of(latencies(warehouse, t0)));
+      out.accept("");
+      out.accept("end-to-end latency from the IGDB change (" + events + " changes):");
+      out.accept(String.format("  %-22s %s%s", "games.enriched", r.enriched(), missing(r.enriched(), events)));
+      out.accept(String.format("  %-22s %s%s", "recommender serving", r.recommender(), missing(r.recommender(), events)));
+      out.accept(String.format("  %-22s %s%s", "warehouse row", r.warehouse(), missing(r.warehouse(), events)));
+      out.accept("");
+      out.accept("new games in the web page:");
+      for (Long id : created.stream().limit(5).toList()) {
+        out.accept("  " + recommenderUrl + "/#/games/" + id + "   (" + name(id) + ")");
+      }
+      out.accept(r.benchLine());
+      return r;
+    }
+  }
+
+  private static String missing(LatencyStats s, int events) {
+    return s.count() < events ? "   (" + (events - s.count()) + " not seen before the timeout)" : "";
+  }
+
+  private String name(long id) {
+    try {
+      return Json.mapper().readTree(send("GET", recommenderUrl + "/api/games/" + id)).path("name").asText();
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  private void poll(Set<Long> pending, int wanted, Map<Long, Long> seen) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<CompletableFuture<Void>> calls = new ArrayList<>();
+    for (Long id : List.copyOf(pending)) {
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(recommenderUrl + "/api/games/" + id))
+              .timeout(Duration.ofSeconds(2))
+              .build();
+      calls.add(
+          http.sendAsync(req, HttpResponse.BodyHandlers.discarding())
+              .thenAccept(
+                  r -> {
+                    if (r.statusCode() == wanted) {
+                      synchronized (seen) {
+                        seen.putIfAbsent(id, System.currentTimeMillis());
+                      }
+                    }
+                  })
+              .exceptionally(e -> null));
+    }
+    CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+    synchronized (seen) {
+      pending.removeAll(seen.keySet());
+    }
+  }
+
+  private Map<Long, Long> warehouseTimes(
+      List<Long> upserted, List<Long> deleted, long t0, long deadline) throws Exception {
+    Map<Long, Long> times = new HashMap<>();
+    Set<Long> all = new HashSet<>(upserted);
+    all.addAll(deleted);
+    String idList = all.stream().map(String::valueOf).collect(Collectors.joining(","));
+    while (System.currentTimeMillis() < deadline && times.size() < all.size()) {
+      if (Files.isRegularFile(snapshotDir.resolve("games_changelog.parquet"))) {
+        try (WarehouseQuery q = WarehouseQuery.overSnapshots(snapshotDir)) {
+          for (List<Object> row :
+              q.query(
+                  "SELECT id, min(ingestion_time) FROM games_changelog WHERE id IN ("
+                      + idList
+                      + ") AND ingestion_time >= epoch_ms("
+                      + t0
+                      + ") GROUP BY id")) {
+            times.put(((Number) row.get(0)).longValue(), toMillis(row.get(1)));
+          }
+        } catch (java.sql.SQLException e) {
+          // a snapshot being replaced right now: read it again on the next round
+        }
+      }
+      if (times.size() < all.size()) {
+        Thread.sleep(500);
+      }
+    }
+    return times;
+  }
+
+  private static long toMillis(Object ts) {
+    if (ts instanceof Timestamp t) {
+      return t.getTime();
+    }
+    if (ts instanceof OffsetDateTime o) {
+      return o.toInstant().toEpochMilli();
+    }
+    if (ts instanceof Instant i) {
+      return i.toEpochMilli();
+    }
+    if (ts instanceof java.time.LocalDateTime l) {
+      return l.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+    }
+    throw new IllegalStateException("unexpected timestamp type " + ts.getClass());
+  }
+
+  private static List<Long> latencies(Map<Long, Long> at, long t0) {
+    return at.values().stream().map(t -> Math.max(0, t - t0)).toList();
+  }
+
+  private static List<Long> ids(JsonNode array) {
+    List<Long> ids = new ArrayList<>();
+    array.forEach(n -> ids.add(n.asLong()));
+    return ids;
+  }
+
+  private String send(String method, String url) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    b = "POST".equals(method) ? b.POST(HttpRequest.BodyPublishers.noBody()) : b.GET();
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(method + " " + url + " -> " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+}
