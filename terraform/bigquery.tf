@@ -5,9 +5,9 @@
 locals {
   bigquery_dir = "${path.module}/${var.bigquery_schema_dir}"
 
-  # games_current.sql is "CREATE OR REPLACE VIEW `${project}.${dataset}.games_current` AS <query>";
+  # games_current_view.sql is "CREATE OR REPLACE VIEW `${project}.${dataset}.games_current` AS <query>";
   # the view resource needs only <query>, with the placeholders filled in.
-  games_current_ddl = templatefile("${local.bigquery_dir}/games_current.sql", {
+  games_current_ddl = templatefile("${local.bigquery_dir}/games_current_view.sql", {
     project = var.project_id
     dataset = var.bigquery_dataset_id
   })

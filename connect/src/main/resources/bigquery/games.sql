@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 -- Generated from io.gamedata.connect.schema.GameColumns by WarehouseDdl: do not edit by hand.
 -- Current state, one row per game id, maintained by kcbq's MERGE (upsert + delete).
 CREATE TABLE IF NOT EXISTS `${project}.${dataset}.games` (
@@ -48,18 +47,3 @@ CREATE TABLE IF NOT EXISTS `${project}.${dataset}.games` (
 )
 CLUSTER BY id
 OPTIONS (description = "Current state of every game (EnrichedGame v1).");
-=======
--- PLACEHOLDER written by the deploy engineer so that deploy-checks can run; the connect
--- module's version replaces it. ${project} and ${dataset} are filled in by terraform.
-CREATE TABLE IF NOT EXISTS `${project}.${dataset}.games` (
-  id INT64 NOT NULL OPTIONS (description = 'IGDB game id'),
-  schema_version INT64 NOT NULL,
-  name STRING,
-  first_release_date TIMESTAMP,
-  updated_at TIMESTAMP,
-  total_rating FLOAT64,
-  genres ARRAY<STRING>,
-  platforms ARRAY<STRING>
-)
-CLUSTER BY id;
->>>>>>> wip/deploy

@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 -- Generated from io.gamedata.connect.schema.GameColumns by WarehouseDdl: do not edit by hand.
 -- Append-only history of every version (UPSERT) and tombstone (DELETE).
 CREATE TABLE IF NOT EXISTS `${project}.${dataset}.games_changelog` (
@@ -53,18 +52,3 @@ CREATE TABLE IF NOT EXISTS `${project}.${dataset}.games_changelog` (
 PARTITION BY DATE(ingestion_time)
 CLUSTER BY id
 OPTIONS (description = "Every version of every game, with its Kafka coordinates.");
-=======
--- PLACEHOLDER written by the deploy engineer so that deploy-checks can run; the connect
--- module's version replaces it. Ingestion-time partitions: kcbq writes with partition decorators.
-CREATE TABLE IF NOT EXISTS `${project}.${dataset}.games_changelog` (
-  id INT64 NOT NULL,
-  operation STRING NOT NULL,
-  game STRUCT<name STRING, genres ARRAY<STRING>>,
-  kafka_topic STRING NOT NULL,
-  kafka_partition INT64 NOT NULL,
-  kafka_offset INT64 NOT NULL,
-  ingested_at TIMESTAMP NOT NULL
-)
-PARTITION BY _PARTITIONDATE
-CLUSTER BY id;
->>>>>>> wip/deploy

@@ -66,10 +66,10 @@ class BigQuerySchemaTest {
   @Test
   void theCurrentStateViewQueryCanBeExtractedAsTerraformDoes() throws IOException {
     String terraform = terraformSources();
-    assertThat(terraform).contains("games_current.sql");
-    String sql = Repo.read(BIGQUERY_DIR + "/games_current.sql");
+    assertThat(terraform).contains("games_current_view.sql");
+    String sql = Repo.read(BIGQUERY_DIR + "/games_current_view.sql");
     Matcher m = Pattern.compile(VIEW_QUERY_REGEX).matcher(BigQueryDdl.stripComments(sql));
-    assertThat(m.find()).as("CREATE VIEW ... AS <query> in games_current.sql").isTrue();
+    assertThat(m.find()).as("CREATE VIEW ... AS <query> in games_current_view.sql").isTrue();
     assertThat(m.group(1)).startsWithIgnoringCase("SELECT").contains("games_changelog");
     assertThat(m.group(1)).containsIgnoringCase("QUALIFY ROW_NUMBER()");
   }
