@@ -121,8 +121,8 @@ resource "google_cloud_run_v2_service" "webhook" {
 
       dynamic "env" {
         for_each = merge(local.kafka_client_env, {
-          HTTP_PORT     = "8081"
-          IGDB_BASE_URL = var.igdb_base_url
+          HTTP_PORT    = "8081"
+          IGDB_API_URL = var.igdb_base_url
         })
         content {
           name  = env.key
@@ -132,9 +132,9 @@ resource "google_cloud_run_v2_service" "webhook" {
 
       dynamic "env" {
         for_each = {
-          IGDB_CLIENT_ID     = "igdb_client_id"
-          IGDB_CLIENT_SECRET = "igdb_client_secret"
-          WEBHOOK_SECRET     = "webhook_secret"
+          TWITCH_CLIENT_ID     = "igdb_client_id"
+          TWITCH_CLIENT_SECRET = "igdb_client_secret"
+          WEBHOOK_SECRET       = "webhook_secret"
         }
         content {
           name = env.key
@@ -402,7 +402,7 @@ resource "google_cloud_run_v2_job" "sync" {
 
         dynamic "env" {
           for_each = merge(local.kafka_client_env, {
-            IGDB_BASE_URL   = var.igdb_base_url
+            IGDB_API_URL    = var.igdb_base_url
             RAW_DUMP_BUCKET = google_storage_bucket.raw_dumps.name
           })
           content {
@@ -413,8 +413,8 @@ resource "google_cloud_run_v2_job" "sync" {
 
         dynamic "env" {
           for_each = {
-            IGDB_CLIENT_ID     = "igdb_client_id"
-            IGDB_CLIENT_SECRET = "igdb_client_secret"
+            TWITCH_CLIENT_ID     = "igdb_client_id"
+            TWITCH_CLIENT_SECRET = "igdb_client_secret"
           }
           content {
             name = env.key
