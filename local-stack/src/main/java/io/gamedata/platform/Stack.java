@@ -1,6 +1,5 @@
 package io.gamedata.platform;
 
-import io.gamedata.contracts.topic.Topics;
 import io.gamedata.platform.check.StageCounts;
 import io.gamedata.platform.check.TopicCounter;
 import io.gamedata.platform.supervisor.ComponentSpec;
@@ -18,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The local platform: which components run, in which order, with which settings, and how to tell
- * that every stage has every game. Each component is its own process under the {@link
- * Supervisor}, so one can crash (or be killed) and come back without the others noticing.
+ * that every stage has every game. Each component is its own process under the {@link Supervisor},
+ * so one can crash (or be killed) and come back without the others noticing.
  */
 public final class Stack implements AutoCloseable {
 
@@ -34,10 +33,10 @@ public final class Stack implements AutoCloseable {
   public Stack(PlatformLayout layout, Consumer<String> out) throws IOException {
     this.layout = layout;
     this.out = out;
-    this.supervisor =
-        new Supervisor(layout.logDir(), System.getProperty("java.class.path"), out);
+    this.supervisor = new Supervisor(layout.logDir(), System.getProperty("java.class.path"), out);
     this.realIgdb =
-        notBlank(System.getenv("TWITCH_CLIENT_ID")) && notBlank(System.getenv("TWITCH_CLIENT_SECRET"));
+        notBlank(System.getenv("TWITCH_CLIENT_ID"))
+            && notBlank(System.getenv("TWITCH_CLIENT_SECRET"));
     if (!realIgdb) {
       // credentials of the local simulator only: random per run, passed through the environment
       secrets.put("TWITCH_CLIENT_ID", "local-platform");
@@ -108,7 +107,8 @@ public final class Stack implements AutoCloseable {
             "--state-dir=" + layout.streamsStateDir(),
             "--http-port=" + layout.streamsPort()));
     out.accept(
-        "- Kafka Connect with the DuckDB warehouse sink, REST on localhost:" + layout.connectPort());
+        "- Kafka Connect with the DuckDB warehouse sink, REST on localhost:"
+            + layout.connectPort());
     middle.add(
         spec(
             "connect",
@@ -214,9 +214,13 @@ public final class Stack implements AutoCloseable {
     out.accept("");
     out.accept(String.format("%-30s %12s", "stage", "games"));
     out.accept("-".repeat(43));
-    c.forEach((k, v) -> out.accept(String.format("%-30s %12s", k, v < 0 ? "n/a" : String.format("%,d", v))));
+    c.forEach(
+        (k, v) ->
+            out.accept(String.format("%-30s %12s", k, v < 0 ? "n/a" : String.format("%,d", v))));
     long dlq = stageCounts().deadLetters();
-    out.accept(String.format("%-30s %12s", "(games.dlq records)", dlq < 0 ? "n/a" : String.format("%,d", dlq)));
+    out.accept(
+        String.format(
+            "%-30s %12s", "(games.dlq records)", dlq < 0 ? "n/a" : String.format("%,d", dlq)));
     boolean ok = agree(c);
     out.accept(ok ? "CHECK OK: every stage has every game" : "CHECK FAILED: the stages disagree");
     return ok;
@@ -226,16 +230,26 @@ public final class Stack implements AutoCloseable {
     out.accept("");
     out.accept("The platform is up:");
     out.accept("  web page          " + recommenderUrl() + "/");
-    out.accept("  recommender API   " + recommenderUrl() + "/api/search?q=a   (OpenAPI: /openapi.yaml)");
-    out.accept("  metrics           " + recommenderUrl() + "/metrics, http://localhost:" + layout.streamsPort() + "/metrics");
+    out.accept(
+        "  recommender API   " + recommenderUrl() + "/api/search?q=a   (OpenAPI: /openapi.yaml)");
+    out.accept(
+        "  metrics           "
+            + recommenderUrl()
+            + "/metrics, http://localhost:"
+            + layout.streamsPort()
+            + "/metrics");
     out.accept("  Connect REST      http://localhost:" + layout.connectPort() + "/connectors");
     out.accept("  Kafka bootstrap   " + layout.bootstrapServers());
     if (!realIgdb) {
       out.accept("  IGDB simulator    " + simulatorUrl() + "/admin/stats");
     }
-    out.accept("  warehouse         ./platform sql \"SELECT count(*) FROM games\"   (Parquet snapshots in " + layout.warehouseDir().resolve("snapshots") + ")");
+    out.accept(
+        "  warehouse         ./platform sql \"SELECT count(*) FROM games\"   (Parquet snapshots in "
+            + layout.warehouseDir().resolve("snapshots")
+            + ")");
     out.accept("  logs              " + layout.logDir());
-    out.accept("Try ./platform demo in another terminal. Ctrl-C stops everything; ./platform up resumes.");
+    out.accept(
+        "Try ./platform demo in another terminal. Ctrl-C stops everything; ./platform up resumes.");
   }
 
   /** Raw live-key count of a topic (for tests and the demo). */
@@ -266,5 +280,4 @@ public final class Stack implements AutoCloseable {
     out.accept("platform: stopped");
     closed.countDown();
   }
-
 }

@@ -68,12 +68,51 @@ public final class TopicCreator {
           }
         }
       }
+      awaitLeaders(admin, created, timeoutMs);
       return new Result(created, existing, mismatches(topics, existing));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Cannot list or create topics: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits until every partition of these topics has a leader. A topic is usable only then: a
+   * producer writing to a partition whose leader is not elected yet gets NOT_LEADER_OR_FOLLOWER
+   * and, on a loaded machine, can run into sequence errors on its retries.
+   */
+  public static void awaitLeaders(Admin admin, Collection<String> topics, long timeoutMs)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    if (topics.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (true) {
+      boolean ready;
+      try {
+        ready =
+            admin
+                .describeTopics(topics)
+                .allTopicNames()
+                .get(timeoutMs, TimeUnit.MILLISECONDS)
+                .values()
+                .stream()
+                .allMatch(
+                    d ->
+                        d.partitions().stream()
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+      } catch (ExecutionException e) {
+        ready = false; // UnknownTopicOrPartition until the metadata has propagated
+      }
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("no leader for every partition of " + topics);
+      }
+      Thread.sleep(50);
     }
   }
 

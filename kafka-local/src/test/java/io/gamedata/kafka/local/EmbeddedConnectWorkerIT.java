@@ -16,6 +16,8 @@ class EmbeddedConnectWorkerIT {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
       try (Admin admin = EmbeddedKafkaBrokerIT.admin(broker)) {
         admin.createTopics(java.util.List.of(new NewTopic("plugin-in", 1, (short) 1))).all().get();
+        io.gamedata.contracts.topic.TopicCreator.awaitLeaders(
+            admin, java.util.List.of("plugin-in"), 30_000);
       }
       long t0 = System.nanoTime();
       EmbeddedConnectWorker worker =

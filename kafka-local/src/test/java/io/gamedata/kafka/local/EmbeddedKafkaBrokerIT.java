@@ -55,11 +55,15 @@ class EmbeddedKafkaBrokerIT {
       String topic = Topics.GAMES_CHANGES.name();
       List<String> sent = new ArrayList<>();
       try (KafkaProducer<String, String> p = producer(broker)) {
+        List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
           sent.add("v" + i);
-          p.send(new ProducerRecord<>(topic, "k" + i, "v" + i));
+          acks.add(p.send(new ProducerRecord<>(topic, "k" + i, "v" + i)));
         }
         p.flush();
+        for (var ack : acks) {
+          ack.get(60, TimeUnit.SECONDS); // a failed send fails the test, never silently
+        }
       }
       assertThat(consumeAll(broker, topic)).containsExactlyInAnyOrderElementsOf(sent);
 

@@ -57,6 +57,7 @@ public final class KafkaCluster {
     Topic<K, V> t = contract.withName(unique(contract.name())).withReplicationFactor((short) 1);
     try {
       admin.createTopics(List.of(t.toNewTopic())).all().get(30, TimeUnit.SECONDS);
+      io.gamedata.contracts.topic.TopicCreator.awaitLeaders(admin, List.of(t.name()), 30_000);
     } catch (Exception e) {
       throw new IllegalStateException("Cannot create " + t.name(), e);
     }

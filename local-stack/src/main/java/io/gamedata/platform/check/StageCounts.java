@@ -50,7 +50,8 @@ public final class StageCounts {
     TopicCounter counter = new TopicCounter(bootstrapServers);
     c.put(RAW, safe(() -> counter.liveKeys(Topics.IGDB_GAMES.name(), Duration.ofMinutes(2))));
     c.put(
-        ENRICHED, safe(() -> counter.liveKeys(Topics.GAMES_ENRICHED.name(), Duration.ofMinutes(2))));
+        ENRICHED,
+        safe(() -> counter.liveKeys(Topics.GAMES_ENRICHED.name(), Duration.ofMinutes(2))));
     c.put(WAREHOUSE, safe(this::warehouseGames));
     c.put(RECOMMENDER, jsonLong(recommenderUrl + "/api/stats", "games"));
     return c;

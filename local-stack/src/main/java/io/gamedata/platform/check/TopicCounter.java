@@ -12,9 +12,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Counts the live keys of a compacted topic: keys whose latest record is not a tombstone. Reads
- * up to the end offsets seen at the start (never waits for a record count, which compaction can
- * change under it); read_committed, so aborted transactional writes do not count.
+ * Counts the live keys of a compacted topic: keys whose latest record is not a tombstone. Reads up
+ * to the end offsets seen at the start (never waits for a record count, which compaction can change
+ * under it); read_committed, so aborted transactional writes do not count.
  */
 public final class TopicCounter {
 

@@ -117,7 +117,10 @@ public final class PlatformCli implements Callable<Integer> {
     @Option(names = "--deletes", defaultValue = "20", description = "Default ${DEFAULT-VALUE}")
     int deletes;
 
-    @Option(names = "--timeout", defaultValue = "120", description = "Seconds. Default ${DEFAULT-VALUE}")
+    @Option(
+        names = "--timeout",
+        defaultValue = "120",
+        description = "Seconds. Default ${DEFAULT-VALUE}")
     int timeoutSeconds;
 
     @Override

@@ -1,8 +1,8 @@
 package io.gamedata.platform.component;
 
 /**
- * One part of the local platform, run in its own process by {@link ComponentMain}: started with
- * its settings, stopped by the shutdown hook when the supervisor sends SIGTERM (Ctrl-C or {@code
+ * One part of the local platform, run in its own process by {@link ComponentMain}: started with its
+ * settings, stopped by the shutdown hook when the supervisor sends SIGTERM (Ctrl-C or {@code
  * ./platform down}).
  */
 public interface Component extends AutoCloseable {

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Entry point of one component process: {@code ComponentMain <name> --key=value ...}. Starts the
- * component, prints {@code READY <name>} and waits; SIGTERM stops it cleanly. Exit code 1 with
- * the reason on stderr when it cannot start (bad settings name the key).
+ * component, prints {@code READY <name>} and waits; SIGTERM stops it cleanly. Exit code 1 with the
+ * reason on stderr when it cannot start (bad settings name the key).
  */
 public final class ComponentMain {
 
@@ -25,7 +25,8 @@ public final class ComponentMain {
 
   public static void main(String[] args) {
     if (args.length < 1 || !COMPONENTS.containsKey(args[0])) {
-      System.err.println("usage: ComponentMain <" + String.join("|", COMPONENTS.keySet()) + "> --key=value ...");
+      System.err.println(
+          "usage: ComponentMain <" + String.join("|", COMPONENTS.keySet()) + "> --key=value ...");
       System.exit(2);
     }
     String name = args[0];

@@ -43,7 +43,8 @@ public final class ComponentSettings {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("setting --" + key + " must be an integer, got '" + v + "'");
+      throw new IllegalArgumentException(
+          "setting --" + key + " must be an integer, got '" + v + "'");
     }
   }
 

@@ -51,7 +51,8 @@ public final class ConnectComponent implements Component {
   }
 
   static String template() throws IOException {
-    try (InputStream in = ConnectComponent.class.getResourceAsStream("/connectors/duckdb-sink.json")) {
+    try (InputStream in =
+        ConnectComponent.class.getResourceAsStream("/connectors/duckdb-sink.json")) {
       if (in == null) {
         throw new IllegalStateException("connectors/duckdb-sink.json missing from the class path");
       }

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The producer: webhook receiver up first, then the bulk fetch (resumed from its checkpoints in
  * Kafka when an earlier run stopped half-way), then the scheduled {@code updated_at} sync. IGDB
- * credentials and the webhook secret come from the environment the supervisor passes down
- * (never from the command line, which other users can read).
+ * credentials and the webhook secret come from the environment the supervisor passes down (never
+ * from the command line, which other users can read).
  */
 public final class ProducerComponent implements Component {
 
@@ -33,8 +33,7 @@ public final class ProducerComponent implements Component {
     }
     env.put(ProducerConfig.RAW_DIR, s.string("raw-dir"));
     env.putIfAbsent(ProducerConfig.SYNC_INTERVAL, s.string("sync-interval-s", "30"));
-    env.putIfAbsent(
-        ProducerConfig.DELETE_DIFF_INTERVAL, s.string("delete-diff-interval-s", "300"));
+    env.putIfAbsent(ProducerConfig.DELETE_DIFF_INTERVAL, s.string("delete-diff-interval-s", "300"));
     ctx = ProducerContext.open(ProducerConfig.fromEnv(env));
     ctx.startWebhooks();
     fetcher =

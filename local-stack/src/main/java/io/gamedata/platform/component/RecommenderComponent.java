@@ -19,10 +19,33 @@ public final class RecommenderComponent implements Component {
                             RecommenderConfig.HTTP_PORT_CONFIG, s.string("http-port"),
                             RecommenderConfig.STATE_DIR_CONFIG, s.string("state-dir"))))
             .start();
+    // a failed Kafka follower leaves the HTTP side up but stale: end the process so that the
+    // supervisor restarts the component (which restores from its snapshot and catches up)
+    Thread watchdog =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                if (!service.live() && !closing) {
+                  System.err.println("recommender: Kafka follower failed; exiting for a restart");
+                  Runtime.getRuntime().halt(4);
+                }
+              }
+            },
+            "recommender-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
+
+  private volatile boolean closing;
 
   @Override
   public void close() {
+    closing = true;
     if (service != null) {
       service.close();
     }

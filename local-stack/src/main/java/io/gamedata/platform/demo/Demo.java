@@ -136,9 +136,16 @@ public final class Demo {
               LatencyStats.of(latencies(warehouse, t0)));
       out.accept("");
       out.accept("end-to-end latency from the IGDB change (" + events + " changes):");
-      out.accept(String.format("  %-22s %s%s", "games.enriched", r.enriched(), missing(r.enriched(), events)));
-      out.accept(String.format("  %-22s %s%s", "recommender serving", r.recommender(), missing(r.recommender(), events)));
-      out.accept(String.format("  %-22s %s%s", "warehouse row", r.warehouse(), missing(r.warehouse(), events)));
+      out.accept(
+          String.format(
+              "  %-22s %s%s", "games.enriched", r.enriched(), missing(r.enriched(), events)));
+      out.accept(
+          String.format(
+              "  %-22s %s%s",
+              "recommender serving", r.recommender(), missing(r.recommender(), events)));
+      out.accept(
+          String.format(
+              "  %-22s %s%s", "warehouse row", r.warehouse(), missing(r.warehouse(), events)));
       out.accept("");
       out.accept("new games in the web page:");
       for (Long id : created.stream().limit(5).toList()) {
@@ -150,12 +157,17 @@ public final class Demo {
   }
 
   private static String missing(LatencyStats s, int events) {
-    return s.count() < events ? "   (" + (events - s.count()) + " not seen before the timeout)" : "";
+    return s.count() < events
+        ? "   (" + (events - s.count()) + " not seen before the timeout)"
+        : "";
   }
 
   private String name(long id) {
     try {
-      return Json.mapper().readTree(send("GET", recommenderUrl + "/api/games/" + id)).path("name").asText();
+      return Json.mapper()
+          .readTree(send("GET", recommenderUrl + "/api/games/" + id))
+          .path("name")
+          .asText();
     } catch (Exception e) {
       return "?";
     }
@@ -245,12 +257,12 @@ public final class Demo {
   }
 
   private String send(String method, String url) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     b = "POST".equals(method) ? b.POST(HttpRequest.BodyPublishers.noBody()) : b.GET();
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + url + " -> " + r.statusCode() + ": " + r.body());
+      throw new IllegalStateException(
+          method + " " + url + " -> " + r.statusCode() + ": " + r.body());
     }
     return r.body();
   }

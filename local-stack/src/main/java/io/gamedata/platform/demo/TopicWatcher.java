@@ -13,8 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Follows a game-keyed topic from its current end and records, per game id, the wall-clock time
- * at which a record (or tombstone) for it was first seen after {@link #start()}.
+ * Follows a game-keyed topic from its current end and records, per game id, the wall-clock time at
+ * which a record (or tombstone) for it was first seen after {@link #start()}.
  */
 public final class TopicWatcher implements AutoCloseable {
 

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs each component of the local platform as its own JVM process (same class path), waits for
- * its {@code READY <name>} line, restarts a component that dies unexpectedly, and stops them all
- * in reverse order with SIGTERM (then SIGKILL after a grace period). Each component's output goes
- * to {@code <log dir>/<name>.log}.
+ * Runs each component of the local platform as its own JVM process (same class path), waits for its
+ * {@code READY <name>} line, restarts a component that dies unexpectedly, and stops them all in
+ * reverse order with SIGTERM (then SIGKILL after a grace period). Each component's output goes to
+ * {@code <log dir>/<name>.log}.
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -97,14 +97,16 @@ public final class Supervisor implements AutoCloseable {
     return new ArrayList<>(running.keySet());
   }
 
-  private Process spawnAndAwaitReady(ComponentSpec spec)
-      throws IOException, InterruptedException {
+  private Process spawnAndAwaitReady(ComponentSpec spec) throws IOException, InterruptedException {
     Path log = logDir.resolve(spec.name() + ".log");
     long offset = Files.exists(log) ? Files.size(log) : 0;
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + spec.maxHeap());
-    cmd.add("-XX:+UseSerialGC".equals(System.getenv("PLATFORM_GC")) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC");
+    cmd.add(
+        "-XX:+UseSerialGC".equals(System.getenv("PLATFORM_GC"))
+            ? "-XX:+UseSerialGC"
+            : "-XX:+UseG1GC");
     cmd.add("-Dlog4j2.configurationFile=platform-log4j2.properties");
     cmd.add("-cp");
     cmd.add(classpath);
@@ -125,13 +127,21 @@ public final class Supervisor implements AutoCloseable {
       }
       if (!p.isAlive()) {
         throw new IllegalStateException(
-            spec.name() + " exited with code " + p.exitValue() + " during start-up:\n" + tail(log, offset));
+            spec.name()
+                + " exited with code "
+                + p.exitValue()
+                + " during start-up:\n"
+                + tail(log, offset));
       }
       Thread.sleep(100);
     }
     p.destroyForcibly();
     throw new IllegalStateException(
-        spec.name() + " not ready after " + spec.readyTimeout().toSeconds() + " s:\n" + tail(log, offset));
+        spec.name()
+            + " not ready after "
+            + spec.readyTimeout().toSeconds()
+            + " s:\n"
+            + tail(log, offset));
   }
 
   private static boolean logContains(Path log, long offset, String needle) throws IOException {

@@ -279,7 +279,12 @@ public final class EnrichedFollower implements AutoCloseable {
         LOG.warn("waiting for topic {}", settings.enrichedTopic());
         deadlineLog = System.nanoTime() + 30_000_000_000L;
       }
-      c.poll(Duration.ofMillis(500)); // nothing assigned: just waits, wakes up on close()
+      try {
+        Thread.sleep(500); // nothing assigned yet: poll() would throw, so wait for the topic
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
     return null;
   }
