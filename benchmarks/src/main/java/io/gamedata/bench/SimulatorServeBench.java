@@ -47,15 +47,26 @@ public final class SimulatorServeBench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     Catalog catalog = SyntheticCatalog.generate(games, seed);
     double generateSeconds = (System.nanoTime() - t0) / 1e9;
     IgdbSimulator sim =
         IgdbSimulator.builder().catalog(catalog).rateLimit(0).maxOpenRequests(0).build().start();
     double startup = (System.nanoTime() - t0) / 1e9;
+    double startupCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
     System.out.printf(
-        "catalogue of %d games generated in %.2f s, serving after %.2f s%n",
-        games, generateSeconds, startup);
+        "catalogue of %d games generated in %.2f s, serving after %.2f s (%.2f s of CPU, load"
+            + " average %.1f on %d cores)%n",
+        games,
+        generateSeconds,
+        startup,
+        startupCpu,
+        os.getSystemLoadAverage(),
+        os.getAvailableProcessors());
     try {
       // baseline: render every page in-process
       QueryEngine engine = new QueryEngine(catalog);
@@ -89,6 +100,7 @@ public final class SimulatorServeBench {
       long maxId = catalog.maxId(IgdbEndpoint.GAMES);
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       long h0 = System.nanoTime();
+      long hcpu0 = os.getProcessCpuTime();
       List<Future<Long>> parts = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         long from = maxId * c / clients;
@@ -100,15 +112,26 @@ public final class SimulatorServeBench {
         served += f.get();
       }
       double seconds = (System.nanoTime() - h0) / 1e9;
+      double httpCpu = (os.getProcessCpuTime() - hcpu0) / 1e9;
       pool.shutdown();
       if (served != catalog.size(IgdbEndpoint.GAMES)) {
         throw new IllegalStateException("scanned " + served + " of " + games + " games");
       }
-      System.out.printf("HTTP: %d games in %.2f s with %d clients%n", served, seconds, clients);
+      System.out.printf(
+          "HTTP: %d games in %.2f s with %d clients (%.2f s of CPU, server and clients)%n",
+          served, seconds, clients, httpCpu);
       System.out.printf(
           "BENCH simulator-serve games=%d startup_seconds=%.2f games_per_s=%.0f"
-              + " inprocess_games_per_s=%.0f clients=%d%n",
-          games, startup, served / seconds, inprocess, clients);
+              + " inprocess_games_per_s=%.0f clients=%d startup_cpu_seconds=%.2f"
+              + " games_per_cpu_s=%.0f load_average=%.1f%n",
+          games,
+          startup,
+          served / seconds,
+          inprocess,
+          clients,
+          startupCpu,
+          served / httpCpu,
+          os.getSystemLoadAverage());
     } finally {
       sim.close();
     }
