@@ -42,9 +42,6 @@ public final class RecommenderBuildBench {
         stats.postings(),
         stats.fallbackQueries(),
         100.0 * stats.fallbackQueries() / n);
-    System.out.println(
-        "debug light-postings, candidates, phaseB dots, groups, members: "
-            + ExactSimilarityEngine.debugCounters());
     System.gc();
     Runtime rt = Runtime.getRuntime();
     long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);

@@ -59,10 +59,6 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     this.writer = new Scorer(index);
   }
 
-  public static String debugCounters() {
-    return Scorer.debug();
-  }
-
   public EngineConfig config() {
     return config;
   }

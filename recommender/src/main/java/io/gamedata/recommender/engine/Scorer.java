@@ -228,15 +228,6 @@ final class Scorer {
   }
 
   long work;
-  static final java.util.concurrent.atomic.LongAdder[] DEBUG = {
-    new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
-    new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
-    new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()
-  };
-
-  public static String debug() {
-    return java.util.Arrays.toString(DEBUG);
-  }
 
   /**
    * The exact top-K' list of a slot with a {@link BuildPlan}: (A) light postings accumulate the
@@ -285,8 +276,6 @@ final class Scorer {
       }
     }
     touchedSize = n;
-    DEBUG[0].add(w0);
-    DEBUG[1].add(n);
     xh = Math.sqrt(xh);
     // (A) best K' by light score, scored exactly
     heapClear();
@@ -321,7 +310,6 @@ final class Scorer {
         continue;
       }
       w0 += 8;
-      DEBUG[2].increment();
       heapOffer(ix.dot(x, y), y);
     }
     // (C) games sharing only heavy terms, by group
@@ -331,7 +319,6 @@ final class Scorer {
           break;
         }
         w0 += 2 + nh;
-        DEBUG[3].increment();
         if (w0 > naiveCost) {
           reset();
           fallbacks++;
@@ -343,7 +330,6 @@ final class Scorer {
         }
         for (int y : plan.groupMembers[g]) {
           w0++;
-          DEBUG[4].increment();
           if (y == x || acc[y] != 0) {
             continue;
           }
