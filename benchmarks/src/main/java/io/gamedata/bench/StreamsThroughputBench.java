@@ -1,10 +1,6 @@
 package io.gamedata.bench;
 
-import io.gamedata.contracts.igdb.IgdbCover;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
-import io.gamedata.contracts.igdb.IgdbGame;
-import io.gamedata.contracts.igdb.IgdbInvolvedCompany;
-import io.gamedata.contracts.igdb.IgdbNamed;
 import io.gamedata.contracts.igdb.IgdbRecord;
 import io.gamedata.contracts.json.Json;
 import io.gamedata.contracts.json.JsonSerde;
@@ -12,6 +8,8 @@ import io.gamedata.contracts.topic.Topic;
 import io.gamedata.contracts.topic.TopicCreator;
 import io.gamedata.contracts.topic.Topics;
 import io.gamedata.kafka.local.EmbeddedKafkaBroker;
+import io.gamedata.simulator.catalog.Catalog;
+import io.gamedata.simulator.catalog.SyntheticCatalog;
 import io.gamedata.streams.config.StreamsAppConfig;
 import io.gamedata.streams.runtime.StreamsApp;
 import io.gamedata.streams.topology.TopicNames;
@@ -24,7 +22,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -107,11 +104,11 @@ public final class StreamsThroughputBench {
     cfg.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
     cfg.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     long count = 0;
+    Catalog c = SyntheticCatalog.generate(games, seed);
     try (KafkaProducer<Long, byte[]> producer =
         new KafkaProducer<>(cfg, new LongSerializer(), new ByteArraySerializer())) {
-      Catalogue c = new Catalogue(games, seed);
       for (IgdbEndpoint e : IgdbEndpoint.references()) {
-        count += send(producer, e, c.references(e));
+        count += send(producer, e, c.records(e));
       }
       count += send(producer, IgdbEndpoint.GAMES, c.games());
       producer.flush();
@@ -194,202 +191,42 @@ public final class StreamsThroughputBench {
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    byte[] complete = "\"missing_references\":[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     long t0 = System.nanoTime();
     try (StreamsApp app = new StreamsApp(config).start();
         KafkaConsumer<Long, byte[]> reader =
             new KafkaConsumer<>(c, new LongDeserializer(), new ByteArrayDeserializer())) {
       reader.subscribe(List.of(Topics.GAMES_ENRICHED.name()));
-      Set<Long> done = new HashSet<>();
+      Set<Long> seen = new HashSet<>();
       long emitted = 0;
       long lastReport = System.nanoTime();
-      while (done.size() < games) {
+      long lastDocument = System.nanoTime();
+      // done = every game has a document, nothing left to consume, and no document for a while
+      long settleNanos = (config.emitQuietMs() + config.commitIntervalMs() + 3000) * 1_000_000L;
+      while (seen.size() < games
+          || app.lag() > 0
+          || System.nanoTime() - lastDocument < settleNanos) {
         for (ConsumerRecord<Long, byte[]> r : reader.poll(Duration.ofMillis(200))) {
           emitted++;
-          if (r.value() != null && contains(r.value(), complete)) {
-            done.add(r.key());
-          } else {
-            done.remove(r.key());
+          lastDocument = System.nanoTime();
+          if (r.value() != null) {
+            seen.add(r.key());
           }
         }
-        if (System.nanoTime() - lastReport > 5_000_000_000L) {
+        if (System.nanoTime() - lastReport > 10_000_000_000L) {
           lastReport = System.nanoTime();
           System.out.printf(
-              "  %.0f s: %d/%d games complete, %d documents read, metrics %s%n",
-              secondsSince(t0), done.size(), games, emitted, app.metrics());
+              "  %.0f s: %d/%d games, %d documents read, metrics %s%n",
+              secondsSince(t0), seen.size(), games, emitted, app.metrics());
         }
         if (app.streamsState() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
           throw new IllegalStateException("streams application failed");
         }
       }
-      double seconds = secondsSince(t0);
+      double seconds = (lastDocument - t0) / 1e9;
       System.out.printf(
-          "topology: %d games complete in %.1f s, %d documents emitted, metrics %s%n",
+          "topology: %d games, last document after %.1f s, %d documents emitted, metrics %s%n",
           games, seconds, emitted, app.metrics());
       return seconds;
-    }
-  }
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = haystack.length - needle.length; i >= 0; i--) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
-  /** A private synthetic catalogue, shaped like IGDB (until the simulator's generator lands). */
-  static final class Catalogue {
-    final int games;
-    final long seed;
-    final Map<IgdbEndpoint, Integer> sizes = new EnumMap<>(IgdbEndpoint.class);
-
-    Catalogue(int games, long seed) {
-      this.games = games;
-      this.seed = seed;
-      sizes.put(IgdbEndpoint.GENRES, 23);
-      sizes.put(IgdbEndpoint.THEMES, 22);
-      sizes.put(IgdbEndpoint.GAME_MODES, 6);
-      sizes.put(IgdbEndpoint.PLAYER_PERSPECTIVES, 7);
-      sizes.put(IgdbEndpoint.PLATFORMS, 220);
-      sizes.put(IgdbEndpoint.GAME_TYPES, 15);
-      sizes.put(IgdbEndpoint.GAME_STATUSES, 7);
-      sizes.put(IgdbEndpoint.KEYWORDS, Math.max(50, games / 10));
-      sizes.put(IgdbEndpoint.COMPANIES, Math.max(50, games / 6));
-      sizes.put(IgdbEndpoint.FRANCHISES, Math.max(20, games / 150));
-      sizes.put(IgdbEndpoint.COLLECTIONS, Math.max(20, games / 40));
-      sizes.put(IgdbEndpoint.GAME_ENGINES, Math.max(10, games / 300));
-    }
-
-    List<? extends IgdbRecord> references(IgdbEndpoint e) {
-      List<IgdbRecord> out = new ArrayList<>();
-      Random r = new Random(seed ^ e.ordinal());
-      if (e == IgdbEndpoint.COVERS) {
-        for (long g = 1; g <= games; g++) {
-          out.add(
-              new IgdbCover(
-                  coverId(g), g, "co" + Long.toString(g, 36), 264, 374, null, null, 1L, null));
-        }
-      } else if (e == IgdbEndpoint.INVOLVED_COMPANIES) {
-        for (long g = 1; g <= games; g++) {
-          int n = involvedCount(g);
-          for (int i = 0; i < n; i++) {
-            long company = 1 + r.nextInt(sizes.get(IgdbEndpoint.COMPANIES));
-            out.add(
-                new IgdbInvolvedCompany(
-                    involvedId(g, i),
-                    company,
-                    g,
-                    i == 0,
-                    i == 1 || n == 1,
-                    false,
-                    false,
-                    null,
-                    null,
-                    1L,
-                    null));
-          }
-        }
-      } else {
-        int n = sizes.get(e);
-        String label = e.path().replace('_', ' ');
-        for (long id = 1; id <= n; id++) {
-          out.add(
-              IgdbNamed.of(id, label + " " + id + " " + Long.toString(r.nextLong() & 0xffff, 36)));
-        }
-      }
-      return out;
-    }
-
-    static long coverId(long game) {
-      return 10_000_000 + game;
-    }
-
-    static long involvedId(long game, int i) {
-      return game * 4 + i;
-    }
-
-    static int involvedCount(long game) {
-      return 1 + (int) (game % 3);
-    }
-
-    List<IgdbGame> games() {
-      Random r = new Random(seed);
-      List<IgdbGame> out = new ArrayList<>(games);
-      for (long id = 1; id <= games; id++) {
-        List<Long> ics = new ArrayList<>();
-        for (int i = 0; i < involvedCount(id); i++) {
-          ics.add(involvedId(id, i));
-        }
-        out.add(
-            new IgdbGame(
-                id,
-                "Synthetic Game " + id,
-                "synthetic-game-" + id,
-                "A synthetic game, number " + id + ", for throughput measurements. ".repeat(3),
-                r.nextInt(4) == 0 ? "Once upon a time in game " + id + "." : null,
-                "https://www.igdb.com/games/synthetic-game-" + id,
-                "chk-" + id,
-                null,
-                946_684_800L + r.nextInt(800_000_000),
-                1_300_000_000L,
-                1_700_000_000L + r.nextInt(1_000_000),
-                r.nextDouble() * 100,
-                r.nextInt(500),
-                r.nextBoolean() ? r.nextDouble() * 100 : null,
-                null,
-                r.nextDouble() * 100,
-                r.nextInt(600),
-                r.nextInt(50),
-                coverId(id),
-                (long) (1 + r.nextInt(sizes.get(IgdbEndpoint.GAME_TYPES))),
-                (long) (1 + r.nextInt(sizes.get(IgdbEndpoint.GAME_STATUSES))),
-                null,
-                null,
-                r.nextInt(3) == 0
-                    ? (long) (1 + r.nextInt(sizes.get(IgdbEndpoint.FRANCHISES)))
-                    : null,
-                pick(r, 1 + r.nextInt(3), IgdbEndpoint.GENRES),
-                pick(r, r.nextInt(4), IgdbEndpoint.THEMES),
-                pick(r, r.nextInt(10), IgdbEndpoint.KEYWORDS),
-                pick(r, 1 + r.nextInt(2), IgdbEndpoint.GAME_MODES),
-                pick(r, 1, IgdbEndpoint.PLAYER_PERSPECTIVES),
-                pick(r, 1 + r.nextInt(4), IgdbEndpoint.PLATFORMS),
-                ics,
-                null,
-                pick(r, r.nextInt(2), IgdbEndpoint.COLLECTIONS),
-                pick(r, r.nextInt(2), IgdbEndpoint.GAME_ENGINES),
-                randomIds(r, 10, games),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-      }
-      return out;
-    }
-
-    private List<Long> pick(Random r, int n, IgdbEndpoint e) {
-      return randomIds(r, n, sizes.get(e));
-    }
-
-    private static List<Long> randomIds(Random r, int n, int max) {
-      List<Long> ids = new ArrayList<>(n);
-      while (ids.size() < Math.min(n, max)) {
-        long id = 1 + r.nextInt(max);
-        if (!ids.contains(id)) {
-          ids.add(id);
-        }
-      }
-      return ids;
     }
   }
 
