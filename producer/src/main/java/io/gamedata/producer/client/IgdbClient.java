@@ -52,7 +52,7 @@ public final class IgdbClient implements AutoCloseable {
    * Added to the one-second window: a request can reach the server a little later than the limiter
    * let it go (scheduling, a new connection), which would squeeze two starts one window apart.
    */
-  static final Duration WINDOW_MARGIN = Duration.ofMillis(10);
+  static final Duration WINDOW_MARGIN = Duration.ofMillis(25);
 
   private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
 

@@ -275,7 +275,9 @@ public final class BulkFetcher {
       double density = first.isEmpty() ? 1.0 : first.size() / (double) Math.max(1, last + 1);
       long estPages = (long) Math.ceil(span * Math.min(1.0, density) / pageSize);
       int maxParts = config.rangesPerEndpoint() * (config.multiquery() ? 5 : 1);
-      int parts = (int) Math.max(1, Math.min(maxParts, estPages / MIN_PAGES_PER_RANGE));
+      // a multiquery carries one page of up to 10 ranges: it needs many short ranges
+      int minPages = config.multiquery() ? 2 : MIN_PAGES_PER_RANGE;
+      int parts = (int) Math.max(1, Math.min(maxParts, estPages / minPages));
       long per = Math.max(pageSize, ceilDiv(ceilDiv(span, parts), pageSize) * pageSize);
       long lo = last;
       while (lo + per < max) {

@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * Keeps both IGDB limits at once: at most {@code permitsPerWindow} request starts in any sliding
  * window (4 per second) and at most {@code maxInFlight} requests open. Adaptive: a 429 cuts the
- * effective rate by a quarter and pauses new starts briefly; every success then raises the rate by
- * a small step back towards the configured maximum (additive increase, multiplicative decrease).
+ * effective rate by a tenth and pauses new starts briefly; every success then raises the rate by a
+ * small step back towards the configured maximum (additive increase, multiplicative decrease).
  *
  * <p>The rate is applied by stretching the window: at rate r the limiter allows {@code
  * permitsPerWindow} starts per {@code window * max / r}, so the configured limit is never exceeded
@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
 public final class RateLimiter {
 
   /** Each 429 multiplies the rate by this. */
-  static final double BACKOFF_FACTOR = 0.75;
+  static final double BACKOFF_FACTOR = 0.9;
 
   private final int permitsPerWindow;
   private final long windowNanos;

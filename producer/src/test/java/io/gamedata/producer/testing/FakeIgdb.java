@@ -40,6 +40,12 @@ public final class FakeIgdb implements AutoCloseable {
   public final List<String> queries = new CopyOnWriteArrayList<>();
   public final AtomicInteger apiRequests = new AtomicInteger();
 
+  /** Registered webhooks by id. */
+  public final Map<Long, ObjectNode> webhooks = new ConcurrentHashMap<>();
+
+  public final java.util.concurrent.atomic.AtomicLong webhookIds =
+      new java.util.concurrent.atomic.AtomicLong(100);
+
   /** Delay of every answer. */
   public volatile long latencyMs;
 
@@ -121,6 +127,25 @@ public final class FakeIgdb implements AutoCloseable {
     String body = r.getBody() == null ? "" : r.getBody().utf8();
     queries.add(path + " " + body);
     String rest = path.substring("/v4/".length());
+    if (rest.equals("webhooks/") && r.getMethod().equals("GET")) {
+      return json(200, webhooks.values().toString());
+    }
+    if (rest.startsWith("webhooks/") && r.getMethod().equals("DELETE")) {
+      webhooks.remove(Long.parseLong(rest.substring("webhooks/".length())));
+      return json(200, "{}");
+    }
+    if (rest.endsWith("/webhooks/")) {
+      okhttp3.HttpUrl form = okhttp3.HttpUrl.get("http://x/?" + body);
+      ObjectNode w = Json.mapper().createObjectNode();
+      long id = webhookIds.incrementAndGet();
+      w.put("id", id);
+      w.put("url", form.queryParameter("url"));
+      w.put("secret", form.queryParameter("secret"));
+      w.put("sub_category", form.queryParameter("method"));
+      w.put("active", true);
+      webhooks.put(id, w);
+      return json(200, w.toString());
+    }
     if (rest.equals("multiquery")) {
       return multiquery(body);
     }
