@@ -328,6 +328,14 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     changesSinceGeneration++;
     Integer existing = ix.slotOf.get(g.id());
     int[] oldRev = new int[0];
+    if (existing != null && sameVector(ix, existing, g)) {
+      // same terms, weights and kind (e.g. a touch of updated_at): no list can change
+      ix.names.remove(Index.nameKey(ix.docs[existing]));
+      ix.docs[existing] = g;
+      ix.names.put(Index.nameKey(g), g.id());
+      changesSinceGeneration--;
+      return new UpdateResult(Set.of(), Set.of(), ix.generation.number(), false);
+    }
     if (existing != null) {
       int x = existing;
       oldRev = Arrays.copyOf(ix.rev[x], ix.revSize[x]);
@@ -426,6 +434,28 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       }
     }
     return new UpdateResult(changed, Set.of(), ix.generation.number(), false);
+  }
+
+  private static boolean sameVector(Index ix, int slot, EnrichedGame g) {
+    if (GameKind.isVariant(g) != ix.variant[slot]) {
+      return false;
+    }
+    var vec = ix.vectorizer.vector(g, ix.generation);
+    int[] st = ix.vecTerms[slot];
+    if (vec.size() != st.length) {
+      return false;
+    }
+    Map<Integer, Short> old = new HashMap<>();
+    for (int i = 0; i < st.length; i++) {
+      old.put(st[i], ix.vecWeights[slot][i]);
+    }
+    for (var w : vec) {
+      Integer t = ix.termIds.get(w.term());
+      if (t == null || !old.containsKey(t) || old.get(t) != (short) w.weight()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private UpdateResult applyDelete(long id) {
