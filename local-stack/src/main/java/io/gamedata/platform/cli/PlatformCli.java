@@ -146,11 +146,7 @@ public final class PlatformCli implements Callable<Integer> {
                   layout.warehouseDir().resolve("snapshots"),
                   System.out::println)
               .run(newGames, updates, deletes, Duration.ofSeconds(timeoutSeconds));
-      return r.enriched().count() == r.events()
-              && r.recommender().count() == r.events()
-              && r.warehouse().count() == r.events()
-          ? 0
-          : 1;
+      return r.complete() ? 0 : 1;
     }
   }
 
