@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS `${project}.${dataset}.games` (
   missing_references ARRAY<STRING> OPTIONS (description = "Unresolved references as <endpoint>:<id>."),
   source_checksum STRING,
   content_hash STRING OPTIONS (description = "Fingerprint of the content fields."),
-  kafka_key STRUCT<id INT64> OPTIONS (description = "Kafka key (the game id); kcbq MERGE key.")
+  kafka_key STRUCT<id INT64 NOT NULL> OPTIONS (description = "Kafka key (the game id); kcbq MERGE key.")
 )
 CLUSTER BY id
 OPTIONS (description = "Current state of every game (EnrichedGame v1).");

@@ -115,7 +115,7 @@ class ComposeFileTest {
   @Test
   void secretsAreNotCommittedInTheEnvExample() throws IOException {
     String example = Repo.read(".env.example");
-    assertThat(example).containsPattern("(?m)^IGDB_CLIENT_SECRET=$");
+    assertThat(example).containsPattern("(?m)^TWITCH_CLIENT_SECRET=$");
     assertThat(Repo.read(".gitignore")).containsPattern("(?m)^\\.env$");
   }
 

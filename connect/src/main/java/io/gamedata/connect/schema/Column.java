@@ -53,13 +53,24 @@ public record Column(
     return new Column(name, type, newMode, fields, description);
   }
 
-  /** BigQuery DDL type, e.g. {@code ARRAY<STRING>} or {@code STRUCT<id INT64>}. */
+  /**
+   * BigQuery DDL type, e.g. {@code ARRAY<STRING>} or {@code STRUCT<id INT64 NOT NULL>} (nested
+   * fields carry their mode, as the JSON schema does).
+   */
   public String bigQueryDdlType() {
     String base =
         type == ColumnType.RECORD
             ? "STRUCT<"
                 + String.join(
-                    ", ", fields.stream().map(f -> f.name() + " " + f.bigQueryDdlType()).toList())
+                    ", ",
+                    fields.stream()
+                        .map(
+                            f ->
+                                f.name()
+                                    + " "
+                                    + f.bigQueryDdlType()
+                                    + (f.mode() == Mode.REQUIRED ? " NOT NULL" : ""))
+                        .toList())
                 + ">"
             : type.name();
     return mode == Mode.REPEATED ? "ARRAY<" + base + ">" : base;
