@@ -94,7 +94,8 @@ public final class Stack implements AutoCloseable {
               "2g",
               "--games=" + games,
               "--seed=" + seed,
-              "--port=" + layout.simulatorPort()));
+              "--port=" + layout.simulatorPort(),
+              "--data-dir=" + layout.simulatorDir()));
       apiUrl = simulatorUrl() + "/v4";
       tokenUrl = simulatorUrl() + "/oauth2/token";
     }
@@ -137,6 +138,7 @@ public final class Stack implements AutoCloseable {
     if (!realIgdb) {
       producerArgs.add("--webhook-public-url=http://localhost:" + layout.webhookPort());
       producerArgs.add("--sync-interval-s=10");
+      producerArgs.add("--delete-diff-interval-s=60");
     }
     step(
         "producer (bulk fetch, then webhooks + updated_at sync)",
@@ -224,6 +226,58 @@ public final class Stack implements AutoCloseable {
     boolean ok = agree(c);
     out.accept(ok ? "CHECK OK: every stage has every game" : "CHECK FAILED: the stages disagree");
     return ok;
+  }
+
+  /**
+   * The "kill any component" drill: kills each component's process in turn with SIGKILL (no clean
+   * shutdown), lets IGDB change meanwhile (10 new games per round, when the simulator runs), waits
+   * for the supervisor to bring the component back and for every stage to hold every game again.
+   * True when every round ends with the stages agreeing.
+   */
+  public boolean chaos(Duration timeoutPerRound) throws InterruptedException {
+    boolean allOk = true;
+    for (String name : supervisor.names()) {
+      Process p = supervisor.process(name);
+      out.accept("");
+      out.accept("- chaos: killing " + name + " (pid " + p.pid() + ") with SIGKILL");
+      p.destroyForcibly().waitFor();
+      if (!realIgdb) {
+        injectWhenUp(10);
+      }
+      long deadline = System.nanoTime() + timeoutPerRound.toNanos();
+      while (supervisor.process(name) == p && System.nanoTime() < deadline) {
+        Thread.sleep(200); // the supervisor notices and restarts it
+      }
+      Map<String, Long> c = awaitAllStages(timeoutPerRound);
+      boolean ok = printCheck(c);
+      allOk &= ok;
+    }
+    return allOk;
+  }
+
+  private void injectWhenUp(int games) throws InterruptedException {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        var r =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(simulatorUrl() + "/admin/inject?games=" + games))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          out.accept("  meanwhile IGDB got " + games + " new games");
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // the simulator itself may be the one restarting
+      }
+      Thread.sleep(500);
+    }
+    out.accept("  could not reach the simulator to add games");
   }
 
   public void printUrls() {

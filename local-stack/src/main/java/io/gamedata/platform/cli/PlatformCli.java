@@ -69,6 +69,13 @@ public final class PlatformCli implements Callable<Integer> {
     boolean check;
 
     @Option(
+        names = "--chaos",
+        description =
+            "With --check: then kill every component once with SIGKILL (one at a time, IGDB"
+                + " changing meanwhile) and check again after each restart.")
+    boolean chaos;
+
+    @Option(
         names = "--timeout",
         defaultValue = "900",
         description = "Seconds to wait for the stages to agree. Default ${DEFAULT-VALUE}")
@@ -90,6 +97,13 @@ public final class PlatformCli implements Callable<Integer> {
         boolean ok = stack.printCheck(counts);
         System.out.printf("(%.0f s since start)%n", (System.nanoTime() - t0) / 1e9);
         if (check) {
+          if (ok && chaos) {
+            ok = stack.chaos(Duration.ofSeconds(timeoutSeconds));
+            System.out.println(
+                ok
+                    ? "CHAOS OK: after every kill and restart, every stage has every game"
+                    : "CHAOS FAILED: see the tables above");
+          }
           return ok ? 0 : 1;
         }
         stack.printUrls();
