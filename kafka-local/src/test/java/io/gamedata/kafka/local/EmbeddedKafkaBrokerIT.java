@@ -122,7 +122,7 @@ class EmbeddedKafkaBrokerIT {
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);
       List<String> values = new ArrayList<>();
-      long deadline = System.currentTimeMillis() + 30_000;
+      long deadline = System.currentTimeMillis() + 120_000; // generous: CI machines are shared
       while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
           && System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {

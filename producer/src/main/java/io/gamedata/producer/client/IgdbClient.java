@@ -60,6 +60,10 @@ public final class IgdbClient implements AutoCloseable {
   private final HttpUrl base;
   private final String clientId;
   private final String userAgent;
+
+  /** Token renewals one call may do before a 401 is final. */
+  static final int MAX_RENEWALS_PER_CALL = 3;
+
   private final TokenProvider tokens;
   private final RateLimiter limiter;
   private final Backoff backoff;
@@ -213,7 +217,7 @@ public final class IgdbClient implements AutoCloseable {
   }
 
   private <T> T call(int attempts, RequestFactory factory, BodyReader<T> reader) {
-    boolean renewed = false;
+    int renewals = 0;
     int throttledHere = 0;
     IgdbException last = null;
     String path = null;
@@ -257,10 +261,16 @@ public final class IgdbClient implements AutoCloseable {
           return value;
         }
         String text = clip(body);
-        if (code == 401 && !renewed) {
-          renewed = true;
+        if (code == 401 && renewals < MAX_RENEWALS_PER_CALL) {
+          // a token can expire while a call waits out 429s; each renewal gets a fresh token, and
+          // a 401 that survives several fresh tokens (wrong Client-ID) is final
+          renewals++;
           tokens.invalidate(token);
-          LOG.info("{} answered 401: renewing the token once", path);
+          LOG.info(
+              "{} answered 401: renewing the token ({} of {})",
+              path,
+              renewals,
+              MAX_RENEWALS_PER_CALL);
           attempt--; // the renewal does not use up an attempt
           last = new IgdbException(code, path + ": HTTP 401 " + text, null);
           continue;

@@ -43,6 +43,21 @@ class IgdbClientTest {
   }
 
   @Test
+  void aTokenThatExpiresAgainMidCallIsRenewedAgainButA401OnEveryFreshTokenIsFinal() {
+    igdb.expireTokens();
+    client.query("games", "fields *; where id > 0; limit 5;");
+    igdb.expireTokens();
+    client.query("games", "fields *; where id > 5; limit 5;");
+    assertThat(igdb.tokensMinted).hasValue(2);
+
+    igdb.rejectAllTokens = true;
+    int before = igdb.apiRequests.get();
+    assertThatThrownBy(() -> client.query("games", "fields *; limit 1;"))
+        .isInstanceOfSatisfying(IgdbException.class, e -> assertThat(e.status()).isEqualTo(401));
+    assertThat(igdb.apiRequests.get() - before).isEqualTo(1 + IgdbClient.MAX_RENEWALS_PER_CALL);
+  }
+
+  @Test
   void parsesIdUpdatedAtAndJson() {
     List<RawRecord> page = client.query("games", "fields *; where id > 48; limit 5;");
     assertThat(page).hasSize(2);

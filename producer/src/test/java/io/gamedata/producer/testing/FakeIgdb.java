@@ -52,6 +52,9 @@ public final class FakeIgdb implements AutoCloseable {
   /** When > 0, every token dies after this many API requests (an early token death). */
   public volatile int tokenLifetimeRequests;
 
+  /** Answers 401 to every API call, as IGDB does for a wrong Client-ID. */
+  public volatile boolean rejectAllTokens;
+
   public FakeIgdb() throws IOException {
     server.setDispatcher(
         new Dispatcher() {
@@ -118,7 +121,9 @@ public final class FakeIgdb implements AutoCloseable {
     }
     userAgents.add(String.valueOf(r.getHeaders().get("User-Agent")));
     String auth = String.valueOf(r.getHeaders().get("Authorization"));
-    if (!auth.startsWith("Bearer ") || !validTokens.contains(auth.substring(7))) {
+    if (rejectAllTokens
+        || !auth.startsWith("Bearer ")
+        || !validTokens.contains(auth.substring(7))) {
       return json(401, "{\"message\":\"Authorization Failure\"}");
     }
     if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
