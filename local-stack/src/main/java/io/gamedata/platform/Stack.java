@@ -182,16 +182,18 @@ public final class Stack implements AutoCloseable {
    * timeout passes. Returns the last counts.
    */
   public Map<String, Long> awaitAllStages(Duration timeout) throws InterruptedException {
-    StageCounts counts = stageCounts();
-    long t0 = System.nanoTime();
-    long deadline = t0 + timeout.toNanos();
-    Map<String, Long> c = counts.read();
-    while (!agree(c) && System.nanoTime() < deadline) {
-      out.accept(String.format("  [%4.0f s] %s", (System.nanoTime() - t0) / 1e9, progressLine(c)));
-      Thread.sleep(3000);
-      c = counts.read();
+    try (StageCounts counts = stageCounts()) {
+      long t0 = System.nanoTime();
+      long deadline = t0 + timeout.toNanos();
+      Map<String, Long> c = counts.read();
+      while (!agree(c) && System.nanoTime() < deadline) {
+        out.accept(
+            String.format("  [%4.0f s] %s", (System.nanoTime() - t0) / 1e9, progressLine(c)));
+        Thread.sleep(3000);
+        c = counts.read();
+      }
+      return c;
     }
-    return c;
   }
 
   private static String progressLine(Map<String, Long> c) {
@@ -219,7 +221,10 @@ public final class Stack implements AutoCloseable {
     c.forEach(
         (k, v) ->
             out.accept(String.format("%-30s %12s", k, v < 0 ? "n/a" : String.format("%,d", v))));
-    long dlq = stageCounts().deadLetters();
+    long dlq;
+    try (StageCounts counts = stageCounts()) {
+      dlq = counts.deadLetters();
+    }
     out.accept(
         String.format(
             "%-30s %12s", "(games.dlq records)", dlq < 0 ? "n/a" : String.format("%,d", dlq)));
@@ -308,7 +313,9 @@ public final class Stack implements AutoCloseable {
 
   /** Raw live-key count of a topic (for tests and the demo). */
   public long liveKeys(String topic) {
-    return new TopicCounter(layout.bootstrapServers()).liveKeys(topic, Duration.ofMinutes(2));
+    try (TopicCounter counter = new TopicCounter(layout.bootstrapServers())) {
+      return counter.liveKeys(topic, Duration.ofMinutes(2));
+    }
   }
 
   public Supervisor supervisor() {

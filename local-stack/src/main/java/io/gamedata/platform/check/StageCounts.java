@@ -17,9 +17,10 @@ import java.util.Map;
 /**
  * How many games each stage holds right now: IGDB (the simulator's catalogue), the raw topic,
  * {@code games.enriched}, the warehouse {@code games} table (latest Parquet snapshot of the DuckDB
- * sink) and the recommender index. A stage that cannot answer yet counts -1.
+ * sink) and the recommender index. A stage that cannot answer yet counts -1. Keep one instance
+ * while polling: the topic counts are incremental (see {@link TopicCounter}); close it after.
  */
-public final class StageCounts {
+public final class StageCounts implements AutoCloseable {
 
   public static final String IGDB = "IGDB (simulator catalogue)";
   public static final String RAW = "raw topic igdb.games";
@@ -31,6 +32,7 @@ public final class StageCounts {
   private final String simulatorUrl;
   private final Path snapshotDir;
   private final String recommenderUrl;
+  private final TopicCounter counter;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -40,6 +42,7 @@ public final class StageCounts {
     this.simulatorUrl = simulatorUrl;
     this.snapshotDir = snapshotDir;
     this.recommenderUrl = recommenderUrl;
+    this.counter = new TopicCounter(bootstrapServers);
   }
 
   public Map<String, Long> read() {
@@ -47,7 +50,6 @@ public final class StageCounts {
     if (simulatorUrl != null) {
       c.put(IGDB, jsonLong(simulatorUrl + "/admin/stats", "games"));
     }
-    TopicCounter counter = new TopicCounter(bootstrapServers);
     c.put(RAW, safe(() -> counter.liveKeys(Topics.IGDB_GAMES.name(), Duration.ofMinutes(2))));
     c.put(
         ENRICHED,
@@ -59,7 +61,12 @@ public final class StageCounts {
 
   /** Dead-lettered records, shown beside the counts (they explain a gap, they are not a stage). */
   public long deadLetters() {
-    return safe(() -> new TopicCounter(bootstrapServers).totalRecords(Topics.GAMES_DLQ.name()));
+    return safe(() -> counter.totalRecords(Topics.GAMES_DLQ.name()));
+  }
+
+  @Override
+  public void close() {
+    counter.close();
   }
 
   private long warehouseGames() throws Exception {
