@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * IGDB webhooks: registrations per endpoint and method (create, update, delete), deliveries as
  * {@code POST} with {@code X-Secret} and the unexpanded record (only {@code {"id": N}} on delete),
- * in order per webhook, and deactivation after {@value #MAX_FAILURES} failed deliveries (non-2xx,
- * error or no answer within the timeout).
+ * up to {@value #LANES} in flight per webhook (in order per record id: the changes of one record
+ * never overtake each other), and deactivation after {@value #MAX_FAILURES} failed deliveries
+ * (non-2xx, error or no answer within the timeout). IGDB documents no ordering; delivering one at a
+ * time would make a burst of changes queue behind each receiver's round trip.
  */
 public final class Webhooks implements AutoCloseable {
 
@@ -37,6 +39,9 @@ public final class Webhooks implements AutoCloseable {
 
   /** Failed deliveries after which a webhook is deactivated for good. */
   public static final int MAX_FAILURES = 5;
+
+  /** Deliveries in flight per webhook (one lane per id hash; lanes start their thread lazily). */
+  public static final int LANES = 8;
 
   /** A registered webhook. */
   public static final class Hook {
@@ -48,9 +53,11 @@ public final class Webhooks implements AutoCloseable {
     final String apiKey;
     final Instant createdAt;
     volatile boolean active = true;
+    volatile boolean lastFailed;
+    final Object serial = new Object();
     final AtomicInteger failures = new AtomicInteger();
     final AtomicLong delivered = new AtomicLong();
-    final ExecutorService queue;
+    final ExecutorService[] lanes = new ExecutorService[LANES];
 
     Hook(long id, IgdbEndpoint endpoint, String method, String url, String secret, String apiKey) {
       this.id = id;
@@ -60,13 +67,26 @@ public final class Webhooks implements AutoCloseable {
       this.secret = secret;
       this.apiKey = apiKey;
       this.createdAt = Instant.now();
-      this.queue =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "webhook-" + id);
-                t.setDaemon(true);
-                return t;
-              });
+      for (int i = 0; i < LANES; i++) {
+        String name = "webhook-" + id + "-" + i;
+        lanes[i] =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, name);
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+    }
+
+    ExecutorService lane(long recordId) {
+      return lanes[Math.floorMod(Long.hashCode(recordId), LANES)];
+    }
+
+    void shutdown() {
+      for (ExecutorService lane : lanes) {
+        lane.shutdown();
+      }
     }
 
     public long id() {
@@ -153,7 +173,7 @@ public final class Webhooks implements AutoCloseable {
   public Optional<Hook> delete(long id) {
     Hook h = hooks.remove(id);
     if (h != null) {
-      h.queue.shutdown();
+      h.shutdown();
     }
     return Optional.ofNullable(h);
   }
@@ -180,7 +200,7 @@ public final class Webhooks implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     try {
-      h.queue.execute(() -> send(h, body));
+      h.lane(record.id()).execute(() -> send(h, body));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // deleted meanwhile
     }
@@ -190,6 +210,20 @@ public final class Webhooks implements AutoCloseable {
     if (!h.active) {
       return;
     }
+    if (h.delivered.get() == 0 || h.lastFailed) {
+      // a receiver not yet known to work gets one delivery at a time, so a dead one sees exactly
+      // MAX_FAILURES attempts before the webhook is deactivated
+      synchronized (h.serial) {
+        if (h.active) {
+          attempt(h, body);
+        }
+      }
+    } else {
+      attempt(h, body);
+    }
+  }
+
+  private void attempt(Hook h, byte[] body) {
     boolean ok;
     try {
       HttpRequest req =
@@ -207,6 +241,7 @@ public final class Webhooks implements AutoCloseable {
       Thread.currentThread().interrupt();
       return;
     }
+    h.lastFailed = !ok;
     if (ok) {
       h.delivered.incrementAndGet();
     } else if (h.failures.incrementAndGet() >= MAX_FAILURES && h.active) {
@@ -218,13 +253,18 @@ public final class Webhooks implements AutoCloseable {
   @Override
   public void close() {
     for (Hook h : hooks.values()) {
-      h.queue.shutdownNow();
+      for (ExecutorService lane : h.lanes) {
+        lane.shutdownNow();
+      }
     }
     for (Hook h : hooks.values()) {
-      try {
-        h.queue.awaitTermination(2, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      for (ExecutorService lane : h.lanes) {
+        try {
+          lane.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
