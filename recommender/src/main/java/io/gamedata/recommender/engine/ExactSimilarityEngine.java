@@ -70,7 +70,8 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
 
   /** Computes a fresh IDF generation from documents (numbered {@code number}). */
   public IdfGeneration computeGeneration(Collection<EnrichedGame> games, long number) {
-    FeatureExtractor ex = new FeatureExtractor(config.summaryMinLength());
+    FeatureExtractor ex =
+        new FeatureExtractor(config.summaryMinLength(), config.weight(Field.SUMMARY) > 0);
     Map<Long, EnrichedGame> unique = new LinkedHashMap<>();
     for (EnrichedGame g : games) {
       unique.put(g.id(), g);
@@ -179,7 +180,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     long p0 = System.nanoTime();
     BuildPlan plan = new BuildPlan(next, next.heavyDf());
     if (Boolean.getBoolean("recommender.debug")) {
-      System.err.printf("plan %.1f s, %d groups%n", (System.nanoTime() - p0) / 1e9, plan.groups());
+      System.err.printf("plan %.1f s%n", (System.nanoTime() - p0) / 1e9);
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recommender-build"));
     try {
@@ -199,7 +200,21 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
                       System.arraycopy(outS, 0, next.listSlots[s], 0, n);
                       System.arraycopy(outV, 0, next.listScores[s], 0, n);
                       next.listSize[s] = n;
+                      next.complete[s] = n < next.k;
                     }
+                  }
+                  if (Boolean.getBoolean("recommender.debug")) {
+                    System.err.printf(
+                        "thread cpu %.1f s; per query: light postings %.0f, dots A+B %.0f, heavy"
+                            + " terms %.1f, C scanned %.0f, C dots %.0f%n",
+                        java.lang.management.ManagementFactory.getThreadMXBean()
+                                .getCurrentThreadCpuTime()
+                            / 1e9,
+                        sc.statLight / (double) sc.statQueries,
+                        sc.statDotsAb / (double) sc.statQueries,
+                        sc.statNh / (double) sc.statQueries,
+                        sc.statScanC / (double) sc.statQueries,
+                        sc.statDotsC / (double) sc.statQueries);
                   }
                   return sc.fallbacks;
                 }));
@@ -306,8 +321,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
 
   private UpdateResult maybeSwap(UpdateResult r) {
     Index ix = index;
-    double drift = changesSinceGeneration / (double) Math.max(1, ix.generation.n());
-    if (config.idfDriftThreshold() <= 0 || drift <= config.idfDriftThreshold()) {
+    if (!config.idfSwapDue(changesSinceGeneration, ix.generation.n())) {
       return r;
     }
     List<EnrichedGame> docs = new ArrayList<>(ix.size());
@@ -381,32 +395,21 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       if (pos < 0) {
         continue;
       }
-      int oldScore = ix.listScores[y][pos];
-      boolean wasFull = ix.listSize[y] == ix.k;
-      boolean wasLast = pos == ix.listSize[y] - 1;
+      // boundary: every game outside y's list ranks after its tail (unless the list is complete)
+      int last = ix.listSize[y] - 1;
+      int tailScore = ix.listScores[y][last];
+      int tailSlot = ix.listSlots[y][last];
       ix.removeFromList(y, pos);
       int s = scores[y];
-      boolean keep = listable && s > 0;
-      if (!wasFull) {
-        if (keep) {
+      if (listable && s > 0) {
+        boolean ranksInside =
+            ix.complete[y]
+                || (tailSlot == x ? s >= tailScore : ix.better(s, x, tailScore, tailSlot));
+        if (ranksInside) {
           ix.insertInList(y, x, s);
         }
-        continue;
       }
-      boolean safe;
-      if (!keep) {
-        safe = false;
-      } else if (wasLast) {
-        safe = s >= oldScore;
-      } else {
-        int last = ix.listSize[y] - 1;
-        safe = ix.better(s, x, ix.listScores[y][last], ix.listSlots[y][last]);
-      }
-      if (safe) {
-        ix.insertInList(y, x, s);
-      } else {
-        refill(ix, sc, y);
-      }
+      refillIfShort(ix, sc, y);
     }
     if (listable) {
       for (int y : touched) {
@@ -418,7 +421,9 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
           continue;
         }
         int size = ix.listSize[y];
-        if (size < ix.k || ix.better(s, x, ix.listScores[y][size - 1], ix.listSlots[y][size - 1])) {
+        if (ix.complete[y]
+            || (size > 0
+                && ix.better(s, x, ix.listScores[y][size - 1], ix.listSlots[y][size - 1]))) {
           snapshotList(ix, y, before);
           ix.insertInList(y, x, s);
         }
@@ -474,16 +479,22 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     ix.variant[x] = true;
     Set<Long> changed = new HashSet<>();
     for (int y : owners) {
-      int pos = ix.indexInList(y, x);
-      boolean wasFull = ix.listSize[y] == ix.k;
-      ix.removeFromList(y, pos);
-      if (wasFull) {
-        refill(ix, writer, y);
-      }
+      ix.removeFromList(y, ix.indexInList(y, x));
+      refillIfShort(ix, writer, y);
       changed.add(ix.ids[y]);
     }
     ix.free(x);
     return new UpdateResult(changed, Set.of(id), ix.generation.number(), false);
+  }
+
+  /**
+   * Refills a list that is not complete and fell below the watermark: until then it stays a valid
+   * (shorter) prefix of the exact top-K' list, so most removals cost nothing.
+   */
+  private void refillIfShort(Index ix, Scorer sc, int y) {
+    if (!ix.complete[y] && ix.listSize[y] < ix.watermark) {
+      refill(ix, sc, y);
+    }
   }
 
   private void refill(Index ix, Scorer sc, int y) {
@@ -530,7 +541,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       for (int s = 0; s < next.slots; s++) {
         SimilarGames l = byId.get(next.ids[s]);
         int n = 0;
-        if (l != null && l.similar().size() >= next.k) {
+        if (l != null && l.similar().size() >= next.watermark) {
           sc.heapClear();
           for (SimilarGames.Entry e : l.similar()) {
             Integer y = next.slotOf.get(e.id());
@@ -538,15 +549,17 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
               sc.heapOffer(next.dot(s, y), y);
             }
           }
-          n = sc.heapSize == next.k ? sc.heapDrain(outS, outV) : -1;
+          n = sc.heapSize >= next.watermark ? sc.heapDrain(outS, outV) : -1;
           sc.heapClear();
         } else {
           n = -1;
         }
         if (n < 0) {
           n = sc.fastList(s, outS, outV);
+          next.setList(s, outS, outV, n);
+        } else {
+          next.setList(s, outS, outV, n, false);
         }
-        next.setList(s, outS, outV, n);
       }
       Set<Long> changed = changedAgainst(next);
       swap(next, gen.number());
@@ -599,7 +612,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
             out.add(result(ix, x, y, ix.listScores[x][i]));
           }
         }
-        if (out.size() == limit || ix.listSize[x] < ix.k) {
+        if (out.size() == limit || ix.complete[x]) {
           return out;
         }
       }

@@ -80,9 +80,9 @@ public interface SimilarityEngine {
    * Rebuilds the index from the documents (new IDF generation) and takes the lists from {@code
    * lists} (e.g. read back from {@code games.similar}) instead of computing them: entries pointing
    * to unknown games are dropped, the rest are rescored under the new generation and re-sorted;
-   * games with no restored list, or a shorter one than K' while more candidates exist, get an exact
-   * list. Restored membership is trusted: exact only if the lists were complete K' lists of the
-   * same documents. {@link #buildAll} is the always-exact alternative (fast enough at 350k games).
+   * games with no restored list, or one shorter than the refill watermark, get an exact list.
+   * Restored membership is trusted: exact only if the lists were complete K' lists of the same
+   * documents. {@link #buildAll} is the always-exact alternative (fast enough at 350k games).
    */
   UpdateResult restore(Collection<EnrichedGame> games, Collection<SimilarGames> lists);
 
