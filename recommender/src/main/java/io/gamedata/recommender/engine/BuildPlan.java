@@ -12,6 +12,18 @@ final class BuildPlan {
 
   final boolean[] heavy;
 
+  /** Most heavy terms: a slot's heavy terms are a bit mask. */
+  static final int MAX_HEAVY = 64;
+
+  /** Bit of each heavy term in {@link #heavyMaskNorm} (-1 for light terms). */
+  final int[] heavyIndex;
+
+  /**
+   * Per slot, side by side (one cache line): at {@code 2 s} the heavy terms as a bit mask, at
+   * {@code 2 s + 1} the bits of the heavy part's norm as a double.
+   */
+  final long[] heavyMaskNorm;
+
   /** Norm of each slot's heavy part, in quantised units. */
   final double[] heavyNorm;
 
@@ -50,8 +62,21 @@ final class BuildPlan {
     heavy = new boolean[terms];
     impactSlots = new int[terms][];
     impactWeights = new short[terms][];
+    // at most MAX_HEAVY heavy terms (the longest lists), so that a slot's heavy terms fit a mask
+    int[] dfs = new int[terms];
     for (int t = 0; t < terms; t++) {
-      heavy[t] = ix.postSize[t] > heavyDf;
+      dfs[t] = ix.postSize[t];
+    }
+    java.util.Arrays.sort(dfs);
+    int limit = heavyDf;
+    if (terms > MAX_HEAVY) {
+      limit = Math.max(limit, dfs[terms - MAX_HEAVY - 1]);
+    }
+    heavyIndex = new int[terms];
+    int hc = 0;
+    for (int t = 0; t < terms; t++) {
+      heavy[t] = ix.postSize[t] > limit && hc < MAX_HEAVY;
+      heavyIndex[t] = heavy[t] ? hc++ : -1;
       if (!heavy[t]) {
         continue;
       }
@@ -77,6 +102,7 @@ final class BuildPlan {
       impactWeights[t] = outW;
     }
     heavyNorm = new double[ix.slots];
+    heavyMaskNorm = new long[2 * ix.slots];
     for (int s = 0; s < ix.slots; s++) {
       if (!ix.live(s)) {
         continue;
@@ -90,6 +116,14 @@ final class BuildPlan {
         }
       }
       heavyNorm[s] = Math.sqrt(norm);
+      long mask = 0;
+      for (int t : st) {
+        if (heavy[t]) {
+          mask |= 1L << heavyIndex[t];
+        }
+      }
+      heavyMaskNorm[2 * s] = mask;
+      heavyMaskNorm[2 * s + 1] = Double.doubleToRawLongBits(heavyNorm[s]);
     }
   }
 

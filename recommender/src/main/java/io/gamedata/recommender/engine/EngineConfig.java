@@ -23,7 +23,7 @@ import java.util.Map;
  *       this fraction of the catalogue changed since the current one froze (0 = never)</td></tr>
  *   <tr><td>idfMinChanges</td><td>1000</td><td>... and at least this many writes (so that a
  *       small or growing catalogue does not rebuild on every few writes)</td></tr>
- *   <tr><td>heavyTermDf</td><td>0 (= auto: max(50, games / 12))</td><td>full build and
+ *   <tr><td>heavyTermDf</td><td>0 (= auto: max(50, games / 25))</td><td>full build and
  *       refills: terms with more postings are skipped for candidate generation (never for
  *       scoring)</td></tr>
  *   <tr><td>threads</td><td>available processors</td><td>threads of the full build</td></tr>
@@ -114,7 +114,7 @@ public record EngineConfig(
 
   /** The heavy-term threshold in force for a catalogue of {@code games} games. */
   public int heavyDf(int games) {
-    return heavyTermDf > 0 ? heavyTermDf : Math.max(50, games / 12);
+    return heavyTermDf > 0 ? heavyTermDf : Math.max(50, games / 25);
   }
 
   /** The weight of one field. */

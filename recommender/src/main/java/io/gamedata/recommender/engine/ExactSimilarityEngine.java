@@ -53,6 +53,12 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   private long lastBuildMillis;
   private long fallbacks;
 
+  /** Scratch of the writer: scores of the upserted game against every slot, and a mark. */
+  private int[] upsertScores = new int[0];
+
+  private int[] handledMark = new int[0];
+  private int handledEpoch;
+
   public ExactSimilarityEngine(EngineConfig config) {
     this.config = config;
     this.index = new Index(config, new IdfGeneration(0, 0, Map.of()));
@@ -366,7 +372,17 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     }
 
     sc.scoreAll(x);
-    int[] scores = new int[ix.slots];
+    if (upsertScores.length < ix.slots) {
+      upsertScores = new int[Math.max(ix.slots, upsertScores.length * 2)];
+      handledMark = new int[upsertScores.length];
+    }
+    int[] scores = upsertScores;
+    int[] handled = handledMark;
+    if (handledEpoch == Integer.MAX_VALUE) {
+      Arrays.fill(handled, 0);
+      handledEpoch = 0;
+    }
+    int epoch = ++handledEpoch;
     int[] touched = Arrays.copyOf(sc.touched, sc.touchedSize);
     for (int y : touched) {
       scores[y] = sc.acc[y];
@@ -385,12 +401,11 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     ix.setList(x, outS, outV, n);
 
     boolean listable = !ix.variant[x];
-    Set<Integer> handled = new HashSet<>();
     for (int y : oldRev) {
       if (y == x) {
         continue;
       }
-      handled.add(y);
+      handled[y] = epoch;
       int pos = ix.indexInList(y, x);
       if (pos < 0) {
         continue;
@@ -413,7 +428,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     }
     if (listable) {
       for (int y : touched) {
-        if (y == x || handled.contains(y)) {
+        if (y == x || handled[y] == epoch) {
           continue;
         }
         int s = scores[y];
@@ -428,6 +443,9 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
           ix.insertInList(y, x, s);
         }
       }
+    }
+    for (int y : touched) {
+      scores[y] = 0;
     }
     Set<Long> changed = new HashSet<>();
     if (existing == null) {

@@ -230,6 +230,27 @@ final class Scorer {
   long work;
   long statLight, statDotsAb, statDotsC, statScanC, statQueries, statNh;
 
+  /** Squares of the query's weights by heavy-term bit (only the query's bits are meaningful). */
+  private final double[] xsq = new double[BuildPlan.MAX_HEAVY];
+
+  /**
+   * Upper bound of y's heavy contribution (Cauchy-Schwarz over the heavy terms x and y share):
+   * {@code sqrt(sum of x_t^2 over shared t) * |y_H|}.
+   */
+  private long heavyBound(long xmask, int y, BuildPlan plan) {
+    long[] mn = plan.heavyMaskNorm;
+    long shared = xmask & mn[2 * y];
+    if (shared == 0) {
+      return 0;
+    }
+    double sq = 0;
+    while (shared != 0) {
+      sq += xsq[Long.numberOfTrailingZeros(shared)];
+      shared &= shared - 1;
+    }
+    return (long) Math.ceil(Math.sqrt(sq) * Double.longBitsToDouble(mn[2 * y + 1]));
+  }
+
   /** Entries a threshold-algorithm step takes from one impact-ordered list. */
   private static final int BLOCK = 32;
 
@@ -254,6 +275,7 @@ final class Scorer {
     }
     int[] ht = new int[nh];
     short[] hw = new short[nh];
+    long xmask = 0;
     double xh = 0;
     int j = 0;
     long w0 = 0;
@@ -263,6 +285,8 @@ final class Scorer {
       if (plan.heavy[t]) {
         ht[j] = t;
         hw[j++] = sw[i];
+        xmask |= 1L << plan.heavyIndex[t];
+        xsq[plan.heavyIndex[t]] = (double) sw[i] * sw[i];
         xh += (double) sw[i] * sw[i];
         continue;
       }
@@ -312,7 +336,7 @@ final class Scorer {
       if (y == x || ix.variant[y] || mark[y] == e) {
         continue;
       }
-      long ub = acc[y] + (long) (xh * plan.heavyNorm[y]) + 2;
+      long ub = acc[y] + heavyBound(xmask, y, plan) + 2;
       if (heapSize == ix.k && ub < heapScore[0]) {
         continue;
       }
@@ -354,6 +378,9 @@ final class Scorer {
             continue;
           }
           mark[y] = e;
+          if (heapSize == ix.k && heavyBound(xmask, y, plan) + 2 < heapScore[0]) {
+            continue;
+          }
           w0 += 8;
           statDotsC++;
           heapOffer(plan.dot(x, y), y);
