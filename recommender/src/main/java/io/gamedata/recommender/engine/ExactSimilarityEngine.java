@@ -24,18 +24,26 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The exact engine: integer-quantised sparse vectors, a primitive-array inverted index, top-K' and
  * reverse lists (see {@link SimilarityEngine} for the contract).
  *
- * <p>Full build: every list is computed independently on {@link EngineConfig#threads()} threads.
- * Candidates of a game come only from its light terms (posting lists of at most {@link
- * EngineConfig#heavyTermDf()} games); candidates are scored exactly on all terms. Games sharing
- * only heavy terms (platform:PC, genre:Adventure...) are bounded from above; when the K'-th
- * candidate does not beat the bound, that game falls back to a full exact query. The result is
- * exact either way; {@link EngineStats#fallbackQueries()} counts the fallbacks.
+ * <p>Full build: every list is computed independently on {@link EngineConfig#threads()} threads
+ * ({@link Scorer#planList}). Light terms (posting lists up to {@link EngineConfig#heavyDf}, at most
+ * 64 heavy terms) are accumulated posting by posting; the K' best light candidates are scored
+ * exactly, the others only when their light score plus a Cauchy-Schwarz bound over the heavy terms
+ * they share with the query can still enter. Games sharing only heavy terms are reached through
+ * impact-ordered heavy lists ({@link BuildPlan}) until the threshold algorithm's bound cannot
+ * enter. Exact; {@link EngineStats#fallbackQueries()} counts lists that fell back to the plain
+ * exact query because the pruned path would have cost more.
+ *
+ * <p>Lists are kept lazily: a list holds up to K' entries and is an exact prefix of the full top-K'
+ * list; it is refilled by one exact query only when it drops below {@link EngineConfig#watermark()}
+ * entries and more candidates exist. A list is <em>complete</em> when it holds every candidate
+ * (fewer than K' exist): it then takes every new candidate, wherever it ranks.
  *
  * <p>Upsert of x: replace x's postings, one full exact query for x gives sim(x, y) for every y
- * sharing a term (cosine is symmetric); x's list is set from it, x is inserted into every list it
- * now beats, and where x was listed it is repositioned; a full list that loses x without a proof
- * that nothing outside it ranks higher is refilled with an exact query. Delete: walk x's reverse
- * list, remove x, refill the full lists.
+ * sharing a term (cosine is symmetric); x's list is set from it; where x was listed it is
+ * re-inserted if it still ranks before the list's old tail (every game outside a list ranks after
+ * its tail), else dropped; x is inserted into every other list whose tail it now beats (or that is
+ * complete). Delete: walk x's reverse list and remove x. Either way a list that fell below the
+ * watermark is refilled.
  */
 public final class ExactSimilarityEngine implements SimilarityEngine {
 
