@@ -1,115 +1,151 @@
 package io.gamedata.recommender.engine;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Read-only helper structures of one full build. Terms with more than {@code heavyDf} postings are
- * <em>heavy</em>. Every listable game is put in a <em>group</em> by its exact heavy sub-vector
- * (heavy term ids and quantised weights): games sharing no light term with a query score exactly
- * the group's dot product with the query's heavy part, so a group is scored once. Groups are
- * visited in decreasing norm of their heavy part; Cauchy-Schwarz ({@code |x_H| |g_H|}) stops the
- * walk once no further group can enter the list.
+ * <em>heavy</em>: they are never accumulated posting by posting. Instead each heavy posting list is
+ * copied in impact order (weight descending, variants left out, since they are never listed), so
+ * that a query can walk the heavy lists of its terms from the largest weights down and stop as soon
+ * as the sum of {@code x_t * (weight under the cursor)} over its heavy terms, an upper bound of the
+ * score of every game not reached yet, cannot enter its list (Fagin's threshold algorithm).
  */
 final class BuildPlan {
 
   final boolean[] heavy;
 
+  /** Most heavy terms: a slot's heavy terms are a bit mask. */
+  static final int MAX_HEAVY = 64;
+
+  /** Bit of each heavy term in {@link #heavyMaskNorm} (-1 for light terms). */
+  final int[] heavyIndex;
+
+  /**
+   * Per slot, side by side (one cache line): at {@code 2 s} the heavy terms as a bit mask, at
+   * {@code 2 s + 1} the bits of the heavy part's norm as a double.
+   */
+  final long[] heavyMaskNorm;
+
   /** Norm of each slot's heavy part, in quantised units. */
   final double[] heavyNorm;
 
-  final int[][] groupTerms;
-  final short[][] groupWeights;
-  final double[] groupNorm;
+  /** Impact-ordered heavy posting lists (null for light terms). */
+  final int[][] impactSlots;
 
-  /** Members of each group, ascending game id. */
-  final int[][] groupMembers;
+  final short[][] impactWeights;
+
+  /**
+   * Forward vectors packed for cache-friendly dot products: entries {@code vecStart[s] ..
+   * vecStart[s + 1]} of {@code vec} hold {@code term << 16 | weight}, ascending by term.
+   */
+  final int[] vecStart;
+
+  final long[] vec;
 
   BuildPlan(Index ix, int heavyDf) {
+    vecStart = new int[ix.slots + 1];
+    long total = 0;
+    for (int s = 0; s < ix.slots; s++) {
+      vecStart[s] = (int) total;
+      total += ix.live(s) ? ix.vecTerms[s].length : 0;
+    }
+    vecStart[ix.slots] = (int) total;
+    vec = new long[(int) total];
+    for (int s = 0; s < ix.slots; s++) {
+      if (ix.live(s)) {
+        int[] st = ix.vecTerms[s];
+        short[] sw = ix.vecWeights[s];
+        for (int i = 0; i < st.length; i++) {
+          vec[vecStart[s] + i] = ((long) st[i] << 16) | sw[i];
+        }
+      }
+    }
     int terms = ix.termNames.size();
     heavy = new boolean[terms];
+    impactSlots = new int[terms][];
+    impactWeights = new short[terms][];
+    // at most MAX_HEAVY heavy terms (the longest lists), so that a slot's heavy terms fit a mask
+    int[] dfs = new int[terms];
     for (int t = 0; t < terms; t++) {
-      heavy[t] = ix.postSize[t] > heavyDf;
+      dfs[t] = ix.postSize[t];
+    }
+    java.util.Arrays.sort(dfs);
+    int limit = heavyDf;
+    if (terms > MAX_HEAVY) {
+      limit = Math.max(limit, dfs[terms - MAX_HEAVY - 1]);
+    }
+    heavyIndex = new int[terms];
+    int hc = 0;
+    for (int t = 0; t < terms; t++) {
+      heavy[t] = ix.postSize[t] > limit && hc < MAX_HEAVY;
+      heavyIndex[t] = heavy[t] ? hc++ : -1;
+      if (!heavy[t]) {
+        continue;
+      }
+      int m = ix.postSize[t];
+      int[] ps = ix.postSlots[t];
+      short[] pw = ix.postWeights[t];
+      // sort keys: weight desc, then slot (the order among equal weights does not matter)
+      long[] keys = new long[m];
+      int n = 0;
+      for (int j = 0; j < m; j++) {
+        if (!ix.variant[ps[j]]) {
+          keys[n++] = ((long) (Short.MAX_VALUE - pw[j]) << 32) | ps[j];
+        }
+      }
+      java.util.Arrays.sort(keys, 0, n);
+      int[] outS = new int[n];
+      short[] outW = new short[n];
+      for (int j = 0; j < n; j++) {
+        outS[j] = (int) keys[j];
+        outW[j] = (short) (Short.MAX_VALUE - (keys[j] >>> 32));
+      }
+      impactSlots[t] = outS;
+      impactWeights[t] = outW;
     }
     heavyNorm = new double[ix.slots];
-    Map<Key, List<Integer>> groups = new HashMap<>();
+    heavyMaskNorm = new long[2 * ix.slots];
     for (int s = 0; s < ix.slots; s++) {
       if (!ix.live(s)) {
         continue;
       }
       int[] st = ix.vecTerms[s];
       short[] sw = ix.vecWeights[s];
-      int n = 0;
-      for (int t : st) {
-        if (heavy[t]) {
-          n++;
-        }
-      }
-      int[] ht = new int[n];
-      short[] hw = new short[n];
       double norm = 0;
-      int j = 0;
       for (int i = 0; i < st.length; i++) {
         if (heavy[st[i]]) {
-          ht[j] = st[i];
-          hw[j++] = sw[i];
           norm += (double) sw[i] * sw[i];
         }
       }
       heavyNorm[s] = Math.sqrt(norm);
-      if (n > 0 && !ix.variant[s]) {
-        groups.computeIfAbsent(new Key(ht, hw), k -> new ArrayList<>()).add(s);
+      long mask = 0;
+      for (int t : st) {
+        if (heavy[t]) {
+          mask |= 1L << heavyIndex[t];
+        }
+      }
+      heavyMaskNorm[2 * s] = mask;
+      heavyMaskNorm[2 * s + 1] = Double.doubleToRawLongBits(heavyNorm[s]);
+    }
+  }
+
+  /** Exact integer dot product of two slots' vectors (as {@link Index#dot}). */
+  int dot(int a, int b) {
+    long[] v = vec;
+    int i = vecStart[a];
+    int ie = vecStart[a + 1];
+    int j = vecStart[b];
+    int je = vecStart[b + 1];
+    int s = 0;
+    while (i < ie && j < je) {
+      long x = v[i] >>> 16;
+      long y = v[j] >>> 16;
+      if (x == y) {
+        s += (int) (v[i++] & 0xFFFF) * (int) (v[j++] & 0xFFFF);
+      } else if (x < y) {
+        i++;
+      } else {
+        j++;
       }
     }
-    List<Map.Entry<Key, List<Integer>>> entries = new ArrayList<>(groups.entrySet());
-    for (var e : entries) {
-      e.getValue().sort((a, b) -> Long.compare(ix.ids[a], ix.ids[b]));
-    }
-    entries.sort(
-        (a, b) -> {
-          int c = Double.compare(norm(b.getKey().w), norm(a.getKey().w));
-          return c != 0
-              ? c
-              : Long.compare(ix.ids[a.getValue().get(0)], ix.ids[b.getValue().get(0)]);
-        });
-    int g = entries.size();
-    groupTerms = new int[g][];
-    groupWeights = new short[g][];
-    groupNorm = new double[g];
-    groupMembers = new int[g][];
-    for (int i = 0; i < g; i++) {
-      var e = entries.get(i);
-      groupTerms[i] = e.getKey().t;
-      groupWeights[i] = e.getKey().w;
-      groupNorm[i] = norm(e.getKey().w);
-      groupMembers[i] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-    }
-  }
-
-  int groups() {
-    return groupTerms.length;
-  }
-
-  private static double norm(short[] w) {
-    double n = 0;
-    for (short v : w) {
-      n += (double) v * v;
-    }
-    return Math.sqrt(n);
-  }
-
-  private record Key(int[] t, short[] w) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && Arrays.equals(t, k.t) && Arrays.equals(w, k.w);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Arrays.hashCode(t) + Arrays.hashCode(w);
-    }
+    return s;
   }
 }

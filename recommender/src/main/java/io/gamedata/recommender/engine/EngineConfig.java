@@ -21,7 +21,9 @@ import java.util.Map;
  *       weight first)</td></tr>
  *   <tr><td>idfDriftThreshold</td><td>0.02</td><td>swap to a new IDF generation when more than
  *       this fraction of the catalogue changed since the current one froze (0 = never)</td></tr>
- *   <tr><td>heavyTermDf</td><td>0 (= auto: max(50, games / 200))</td><td>full build and
+ *   <tr><td>idfMinChanges</td><td>1000</td><td>... and at least this many writes (so that a
+ *       small or growing catalogue does not rebuild on every few writes)</td></tr>
+ *   <tr><td>heavyTermDf</td><td>0 (= auto: max(50, games / 25))</td><td>full build and
  *       refills: terms with more postings are skipped for candidate generation (never for
  *       scoring)</td></tr>
  *   <tr><td>threads</td><td>available processors</td><td>threads of the full build</td></tr>
@@ -33,10 +35,12 @@ import java.util.Map;
 public record EngineConfig(
     Map<Field, Double> weights,
     int listSize,
+    int refillBelow,
     double summaryDfCap,
     int summaryMinLength,
     int summaryMaxTerms,
     double idfDriftThreshold,
+    int idfMinChanges,
     int heavyTermDf,
     int threads,
     int reasons,
@@ -79,10 +83,12 @@ public record EngineConfig(
     validate(
         weights,
         listSize,
+        refillBelow,
         summaryDfCap,
         summaryMinLength,
         summaryMaxTerms,
         idfDriftThreshold,
+        idfMinChanges,
         heavyTermDf,
         threads,
         reasons,
@@ -94,14 +100,21 @@ public record EngineConfig(
     return new EngineConfig(
         DEFAULT_WEIGHTS,
         50,
+        0,
         0.05,
         3,
         40,
         0.02,
-        2000,
+        1000,
+        0,
         Runtime.getRuntime().availableProcessors(),
         3,
         0.5);
+  }
+
+  /** The heavy-term threshold in force for a catalogue of {@code games} games. */
+  public int heavyDf(int games) {
+    return heavyTermDf > 0 ? heavyTermDf : Math.max(50, games / 25);
   }
 
   /** The weight of one field. */
@@ -113,10 +126,12 @@ public record EngineConfig(
     return new EngineConfig(
         v,
         listSize,
+        refillBelow,
         summaryDfCap,
         summaryMinLength,
         summaryMaxTerms,
         idfDriftThreshold,
+        idfMinChanges,
         heavyTermDf,
         threads,
         reasons,
@@ -127,23 +142,67 @@ public record EngineConfig(
     return new EngineConfig(
         weights,
         v,
+        refillBelow,
         summaryDfCap,
         summaryMinLength,
         summaryMaxTerms,
         idfDriftThreshold,
+        idfMinChanges,
         heavyTermDf,
         threads,
         reasons,
         dislikeWeight);
   }
 
+  public EngineConfig withRefillBelow(int v) {
+    return new EngineConfig(
+        weights,
+        listSize,
+        v,
+        summaryDfCap,
+        summaryMinLength,
+        summaryMaxTerms,
+        idfDriftThreshold,
+        idfMinChanges,
+        heavyTermDf,
+        threads,
+        reasons,
+        dislikeWeight);
+  }
+
+  /**
+   * The low watermark in force: {@link #refillBelow()}, or {@code max(1, 2 * listSize / 5)} when it
+   * is 0 (20 for the default K' of 50).
+   */
+  public int watermark() {
+    return refillBelow > 0 ? refillBelow : Math.max(1, 2 * listSize / 5);
+  }
+
   public EngineConfig withIdfDriftThreshold(double v) {
     return new EngineConfig(
         weights,
         listSize,
+        refillBelow,
         summaryDfCap,
         summaryMinLength,
         summaryMaxTerms,
+        v,
+        idfMinChanges,
+        heavyTermDf,
+        threads,
+        reasons,
+        dislikeWeight);
+  }
+
+  public EngineConfig withIdfMinChanges(int v) {
+    return new EngineConfig(
+        weights,
+        listSize,
+        refillBelow,
+        summaryDfCap,
+        summaryMinLength,
+        summaryMaxTerms,
+        idfDriftThreshold,
         v,
         heavyTermDf,
         threads,
@@ -151,14 +210,24 @@ public record EngineConfig(
         dislikeWeight);
   }
 
+  /**
+   * True when {@code changes} writes since a generation froze over {@code n} games call for a new
+   * generation: more than {@code idfDriftThreshold * n} and at least {@code idfMinChanges}.
+   */
+  public boolean idfSwapDue(long changes, int n) {
+    return idfDriftThreshold > 0 && changes > idfDriftThreshold * n && changes >= idfMinChanges;
+  }
+
   public EngineConfig withHeavyTermDf(int v) {
     return new EngineConfig(
         weights,
         listSize,
+        refillBelow,
         summaryDfCap,
         summaryMinLength,
         summaryMaxTerms,
         idfDriftThreshold,
+        idfMinChanges,
         v,
         threads,
         reasons,
@@ -169,10 +238,12 @@ public record EngineConfig(
     return new EngineConfig(
         weights,
         listSize,
+        refillBelow,
         summaryDfCap,
         summaryMinLength,
         summaryMaxTerms,
         idfDriftThreshold,
+        idfMinChanges,
         heavyTermDf,
         v,
         reasons,
@@ -183,10 +254,12 @@ public record EngineConfig(
     return new EngineConfig(
         weights,
         listSize,
+        refillBelow,
         v,
         summaryMinLength,
         summaryMaxTerms,
         idfDriftThreshold,
+        idfMinChanges,
         heavyTermDf,
         threads,
         reasons,
@@ -196,10 +269,12 @@ public record EngineConfig(
   private static void validate(
       Map<Field, Double> weights,
       int listSize,
+      int refillBelow,
       double summaryDfCap,
       int summaryMinLength,
       int summaryMaxTerms,
       double idfDriftThreshold,
+      int idfMinChanges,
       int heavyTermDf,
       int threads,
       int reasons,
@@ -213,11 +288,15 @@ public record EngineConfig(
         });
     require(listSize >= 1 && listSize <= 1000, "listSize must be in 1..1000, was " + listSize);
     require(
+        refillBelow >= 0 && refillBelow <= listSize,
+        "refillBelow must be in 0..listSize (" + listSize + "), was " + refillBelow);
+    require(
         summaryDfCap > 0 && summaryDfCap <= 1,
         "summaryDfCap must be in (0,1], was " + summaryDfCap);
     require(summaryMinLength >= 1, "summaryMinLength must be >= 1, was " + summaryMinLength);
     require(summaryMaxTerms >= 0, "summaryMaxTerms must be >= 0, was " + summaryMaxTerms);
     require(idfDriftThreshold >= 0, "idfDriftThreshold must be >= 0, was " + idfDriftThreshold);
+    require(idfMinChanges >= 0, "idfMinChanges must be >= 0, was " + idfMinChanges);
     require(heavyTermDf >= 0, "heavyTermDf must be >= 0, was " + heavyTermDf);
     require(threads >= 1, "threads must be >= 1, was " + threads);
     require(reasons >= 0, "reasons must be >= 0, was " + reasons);

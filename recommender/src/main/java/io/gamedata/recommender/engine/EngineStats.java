@@ -11,7 +11,7 @@ package io.gamedata.recommender.engine;
  * @param drift {@code changesSinceGeneration / games at freeze}; a swap happens above the threshold
  * @param upserts upserts applied since start
  * @param deletes deletes applied since start
- * @param refills lists recomputed because a member left them (delete or score drop)
+ * @param refills lists recomputed because they fell below the refill watermark
  * @param lastBuildMillis duration of the last full build
  * @param fallbackQueries full-build lists that needed the exact fallback query (see {@link
  *     ExactSimilarityEngine})

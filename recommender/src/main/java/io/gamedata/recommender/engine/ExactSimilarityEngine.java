@@ -24,18 +24,26 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The exact engine: integer-quantised sparse vectors, a primitive-array inverted index, top-K' and
  * reverse lists (see {@link SimilarityEngine} for the contract).
  *
- * <p>Full build: every list is computed independently on {@link EngineConfig#threads()} threads.
- * Candidates of a game come only from its light terms (posting lists of at most {@link
- * EngineConfig#heavyTermDf()} games); candidates are scored exactly on all terms. Games sharing
- * only heavy terms (platform:PC, genre:Adventure...) are bounded from above; when the K'-th
- * candidate does not beat the bound, that game falls back to a full exact query. The result is
- * exact either way; {@link EngineStats#fallbackQueries()} counts the fallbacks.
+ * <p>Full build: every list is computed independently on {@link EngineConfig#threads()} threads
+ * ({@link Scorer#planList}). Light terms (posting lists up to {@link EngineConfig#heavyDf}, at most
+ * 64 heavy terms) are accumulated posting by posting; the K' best light candidates are scored
+ * exactly, the others only when their light score plus a Cauchy-Schwarz bound over the heavy terms
+ * they share with the query can still enter. Games sharing only heavy terms are reached through
+ * impact-ordered heavy lists ({@link BuildPlan}) until the threshold algorithm's bound cannot
+ * enter. Exact; {@link EngineStats#fallbackQueries()} counts lists that fell back to the plain
+ * exact query because the pruned path would have cost more.
+ *
+ * <p>Lists are kept lazily: a list holds up to K' entries and is an exact prefix of the full top-K'
+ * list; it is refilled by one exact query only when it drops below {@link EngineConfig#watermark()}
+ * entries and more candidates exist. A list is <em>complete</em> when it holds every candidate
+ * (fewer than K' exist): it then takes every new candidate, wherever it ranks.
  *
  * <p>Upsert of x: replace x's postings, one full exact query for x gives sim(x, y) for every y
- * sharing a term (cosine is symmetric); x's list is set from it, x is inserted into every list it
- * now beats, and where x was listed it is repositioned; a full list that loses x without a proof
- * that nothing outside it ranks higher is refilled with an exact query. Delete: walk x's reverse
- * list, remove x, refill the full lists.
+ * sharing a term (cosine is symmetric); x's list is set from it; where x was listed it is
+ * re-inserted if it still ranks before the list's old tail (every game outside a list ranks after
+ * its tail), else dropped; x is inserted into every other list whose tail it now beats (or that is
+ * complete). Delete: walk x's reverse list and remove x. Either way a list that fell below the
+ * watermark is refilled.
  */
 public final class ExactSimilarityEngine implements SimilarityEngine {
 
@@ -52,6 +60,12 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   private long refills;
   private long lastBuildMillis;
   private long fallbacks;
+
+  /** Scratch of the writer: scores of the upserted game against every slot, and a mark. */
+  private int[] upsertScores = new int[0];
+
+  private int[] handledMark = new int[0];
+  private int handledEpoch;
 
   public ExactSimilarityEngine(EngineConfig config) {
     this.config = config;
@@ -70,7 +84,8 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
 
   /** Computes a fresh IDF generation from documents (numbered {@code number}). */
   public IdfGeneration computeGeneration(Collection<EnrichedGame> games, long number) {
-    FeatureExtractor ex = new FeatureExtractor(config.summaryMinLength());
+    FeatureExtractor ex =
+        new FeatureExtractor(config.summaryMinLength(), config.weight(Field.SUMMARY) > 0);
     Map<Long, EnrichedGame> unique = new LinkedHashMap<>();
     for (EnrichedGame g : games) {
       unique.put(g.id(), g);
@@ -179,7 +194,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     long p0 = System.nanoTime();
     BuildPlan plan = new BuildPlan(next, next.heavyDf());
     if (Boolean.getBoolean("recommender.debug")) {
-      System.err.printf("plan %.1f s, %d groups%n", (System.nanoTime() - p0) / 1e9, plan.groups());
+      System.err.printf("plan %.1f s%n", (System.nanoTime() - p0) / 1e9);
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recommender-build"));
     try {
@@ -199,7 +214,21 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
                       System.arraycopy(outS, 0, next.listSlots[s], 0, n);
                       System.arraycopy(outV, 0, next.listScores[s], 0, n);
                       next.listSize[s] = n;
+                      next.complete[s] = n < next.k;
                     }
+                  }
+                  if (Boolean.getBoolean("recommender.debug")) {
+                    System.err.printf(
+                        "thread cpu %.1f s; per query: light postings %.0f, dots A+B %.0f, heavy"
+                            + " terms %.1f, C scanned %.0f, C dots %.0f%n",
+                        java.lang.management.ManagementFactory.getThreadMXBean()
+                                .getCurrentThreadCpuTime()
+                            / 1e9,
+                        sc.statLight / (double) sc.statQueries,
+                        sc.statDotsAb / (double) sc.statQueries,
+                        sc.statNh / (double) sc.statQueries,
+                        sc.statScanC / (double) sc.statQueries,
+                        sc.statDotsC / (double) sc.statQueries);
                   }
                   return sc.fallbacks;
                 }));
@@ -306,8 +335,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
 
   private UpdateResult maybeSwap(UpdateResult r) {
     Index ix = index;
-    double drift = changesSinceGeneration / (double) Math.max(1, ix.generation.n());
-    if (config.idfDriftThreshold() <= 0 || drift <= config.idfDriftThreshold()) {
+    if (!config.idfSwapDue(changesSinceGeneration, ix.generation.n())) {
       return r;
     }
     List<EnrichedGame> docs = new ArrayList<>(ix.size());
@@ -352,7 +380,17 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     }
 
     sc.scoreAll(x);
-    int[] scores = new int[ix.slots];
+    if (upsertScores.length < ix.slots) {
+      upsertScores = new int[Math.max(ix.slots, upsertScores.length * 2)];
+      handledMark = new int[upsertScores.length];
+    }
+    int[] scores = upsertScores;
+    int[] handled = handledMark;
+    if (handledEpoch == Integer.MAX_VALUE) {
+      Arrays.fill(handled, 0);
+      handledEpoch = 0;
+    }
+    int epoch = ++handledEpoch;
     int[] touched = Arrays.copyOf(sc.touched, sc.touchedSize);
     for (int y : touched) {
       scores[y] = sc.acc[y];
@@ -371,46 +409,34 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     ix.setList(x, outS, outV, n);
 
     boolean listable = !ix.variant[x];
-    Set<Integer> handled = new HashSet<>();
     for (int y : oldRev) {
       if (y == x) {
         continue;
       }
-      handled.add(y);
+      handled[y] = epoch;
       int pos = ix.indexInList(y, x);
       if (pos < 0) {
         continue;
       }
-      int oldScore = ix.listScores[y][pos];
-      boolean wasFull = ix.listSize[y] == ix.k;
-      boolean wasLast = pos == ix.listSize[y] - 1;
+      // boundary: every game outside y's list ranks after its tail (unless the list is complete)
+      int last = ix.listSize[y] - 1;
+      int tailScore = ix.listScores[y][last];
+      int tailSlot = ix.listSlots[y][last];
       ix.removeFromList(y, pos);
       int s = scores[y];
-      boolean keep = listable && s > 0;
-      if (!wasFull) {
-        if (keep) {
+      if (listable && s > 0) {
+        boolean ranksInside =
+            ix.complete[y]
+                || (tailSlot == x ? s >= tailScore : ix.better(s, x, tailScore, tailSlot));
+        if (ranksInside) {
           ix.insertInList(y, x, s);
         }
-        continue;
       }
-      boolean safe;
-      if (!keep) {
-        safe = false;
-      } else if (wasLast) {
-        safe = s >= oldScore;
-      } else {
-        int last = ix.listSize[y] - 1;
-        safe = ix.better(s, x, ix.listScores[y][last], ix.listSlots[y][last]);
-      }
-      if (safe) {
-        ix.insertInList(y, x, s);
-      } else {
-        refill(ix, sc, y);
-      }
+      refillIfShort(ix, sc, y);
     }
     if (listable) {
       for (int y : touched) {
-        if (y == x || handled.contains(y)) {
+        if (y == x || handled[y] == epoch) {
           continue;
         }
         int s = scores[y];
@@ -418,11 +444,16 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
           continue;
         }
         int size = ix.listSize[y];
-        if (size < ix.k || ix.better(s, x, ix.listScores[y][size - 1], ix.listSlots[y][size - 1])) {
+        if (ix.complete[y]
+            || (size > 0
+                && ix.better(s, x, ix.listScores[y][size - 1], ix.listSlots[y][size - 1]))) {
           snapshotList(ix, y, before);
           ix.insertInList(y, x, s);
         }
       }
+    }
+    for (int y : touched) {
+      scores[y] = 0;
     }
     Set<Long> changed = new HashSet<>();
     if (existing == null) {
@@ -474,16 +505,22 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     ix.variant[x] = true;
     Set<Long> changed = new HashSet<>();
     for (int y : owners) {
-      int pos = ix.indexInList(y, x);
-      boolean wasFull = ix.listSize[y] == ix.k;
-      ix.removeFromList(y, pos);
-      if (wasFull) {
-        refill(ix, writer, y);
-      }
+      ix.removeFromList(y, ix.indexInList(y, x));
+      refillIfShort(ix, writer, y);
       changed.add(ix.ids[y]);
     }
     ix.free(x);
     return new UpdateResult(changed, Set.of(id), ix.generation.number(), false);
+  }
+
+  /**
+   * Refills a list that is not complete and fell below the watermark: until then it stays a valid
+   * (shorter) prefix of the exact top-K' list, so most removals cost nothing.
+   */
+  private void refillIfShort(Index ix, Scorer sc, int y) {
+    if (!ix.complete[y] && ix.listSize[y] < ix.watermark) {
+      refill(ix, sc, y);
+    }
   }
 
   private void refill(Index ix, Scorer sc, int y) {
@@ -530,7 +567,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       for (int s = 0; s < next.slots; s++) {
         SimilarGames l = byId.get(next.ids[s]);
         int n = 0;
-        if (l != null && l.similar().size() >= next.k) {
+        if (l != null && l.similar().size() >= next.watermark) {
           sc.heapClear();
           for (SimilarGames.Entry e : l.similar()) {
             Integer y = next.slotOf.get(e.id());
@@ -538,15 +575,17 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
               sc.heapOffer(next.dot(s, y), y);
             }
           }
-          n = sc.heapSize == next.k ? sc.heapDrain(outS, outV) : -1;
+          n = sc.heapSize >= next.watermark ? sc.heapDrain(outS, outV) : -1;
           sc.heapClear();
         } else {
           n = -1;
         }
         if (n < 0) {
           n = sc.fastList(s, outS, outV);
+          next.setList(s, outS, outV, n);
+        } else {
+          next.setList(s, outS, outV, n, false);
         }
-        next.setList(s, outS, outV, n);
       }
       Set<Long> changed = changedAgainst(next);
       swap(next, gen.number());
@@ -599,7 +638,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
             out.add(result(ix, x, y, ix.listScores[x][i]));
           }
         }
-        if (out.size() == limit || ix.listSize[x] < ix.k) {
+        if (out.size() == limit || ix.complete[x]) {
           return out;
         }
       }

@@ -193,8 +193,19 @@ public final class FeatureExtractor {
     return Set.copyOf(java.util.Arrays.asList(words));
   }
 
+  private final boolean summary;
+
   public FeatureExtractor(int summaryMinLength) {
+    this(summaryMinLength, true);
+  }
+
+  /**
+   * @param summary false to skip summary words altogether (when their field weight is 0, which
+   *     saves tokenising every summary)
+   */
+  public FeatureExtractor(int summaryMinLength, boolean summary) {
     this.summaryMinLength = summaryMinLength;
+    this.summary = summary;
   }
 
   /** Raw terms of a game with their tf factor, in a stable order. */
@@ -211,7 +222,7 @@ public final class FeatureExtractor {
     add(out, Field.COLLECTION, g.collections());
     add(out, Field.ENGINE, g.gameEngines());
     add(out, Field.PLATFORM, g.platforms());
-    if (g.summary() != null) {
+    if (summary && g.summary() != null) {
       Map<String, Integer> tf = new HashMap<>();
       for (String w : tokenize(g.summary())) {
         tf.merge(w, 1, Integer::sum);

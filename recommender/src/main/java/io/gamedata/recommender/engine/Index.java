@@ -20,6 +20,9 @@ final class Index {
   final Vectorizer vectorizer;
   final int k;
 
+  /** Lists shorter than this that are not complete are refilled. */
+  final int watermark;
+
   // ---- term dictionary and inverted index
   final Map<String, Integer> termIds = new HashMap<>();
   final List<String> termNames = new ArrayList<>();
@@ -47,6 +50,14 @@ final class Index {
   int[][] listSlots = new int[1024][];
   int[][] listScores = new int[1024][];
   int[] listSize = new int[1024];
+
+  /**
+   * True when a list holds every listable game with a positive score (fewer than K' exist): a new
+   * candidate is then inserted wherever it ranks, even after the tail. A list that is not complete
+   * is an exact prefix of the full top-K' list: every game outside it ranks after its tail.
+   */
+  boolean[] complete = new boolean[1024];
+
   int[][] rev = new int[1024][];
   int[] revSize = new int[1024];
 
@@ -58,11 +69,12 @@ final class Index {
     this.generation = generation;
     this.vectorizer = new Vectorizer(config);
     this.k = config.listSize();
+    this.watermark = config.watermark();
   }
 
   /** Posting-list length above which a term is heavy (skipped for candidate generation). */
   int heavyDf() {
-    return config.heavyTermDf() > 0 ? config.heavyTermDf() : Math.max(50, size() / 200);
+    return config.heavyDf(size());
   }
 
   int size() {
@@ -110,6 +122,7 @@ final class Index {
     listSlots = Arrays.copyOf(listSlots, c);
     listScores = Arrays.copyOf(listScores, c);
     listSize = Arrays.copyOf(listSize, c);
+    complete = Arrays.copyOf(complete, c);
     rev = Arrays.copyOf(rev, c);
     revSize = Arrays.copyOf(revSize, c);
   }
@@ -215,6 +228,7 @@ final class Index {
     vecWeights[slot] = null;
     variant[slot] = false;
     listSize[slot] = 0;
+    complete[slot] = false;
     freeSlots.add(slot);
   }
 
@@ -272,9 +286,17 @@ final class Index {
     throw new IllegalStateException("reverse list out of sync");
   }
 
-  /** Replaces a list (entries already sorted best first), keeping reverse lists in sync. */
+  /**
+   * Replaces a list by the result of an exact top-K' query (entries sorted best first), keeping
+   * reverse lists in sync; the list is complete when the query found fewer than K'.
+   */
   void setList(int owner, int[] members, int[] scores, int n) {
+    setList(owner, members, scores, n, n < k);
+  }
+
+  void setList(int owner, int[] members, int[] scores, int n, boolean isComplete) {
     clearList(owner);
+    complete[owner] = isComplete;
     System.arraycopy(members, 0, listSlots[owner], 0, n);
     System.arraycopy(scores, 0, listScores[owner], 0, n);
     listSize[owner] = n;
@@ -312,13 +334,17 @@ final class Index {
     removeRev(member, owner);
   }
 
-  /** Inserts member in sorted position; evicts the last entry of a full list. */
+  /**
+   * Inserts member in sorted position; evicts the last entry of a full list (which is then no
+   * longer complete).
+   */
   void insertInList(int owner, int member, int score) {
     int n = listSize[owner];
     int[] l = listSlots[owner];
     int[] sc = listScores[owner];
     if (n == k) {
       removeFromList(owner, k - 1);
+      complete[owner] = false;
       n--;
     }
     int pos = n;

@@ -228,6 +228,31 @@ final class Scorer {
   }
 
   long work;
+  long statLight, statDotsAb, statDotsC, statScanC, statQueries, statNh;
+
+  /** Squares of the query's weights by heavy-term bit (only the query's bits are meaningful). */
+  private final double[] xsq = new double[BuildPlan.MAX_HEAVY];
+
+  /**
+   * Upper bound of y's heavy contribution (Cauchy-Schwarz over the heavy terms x and y share):
+   * {@code sqrt(sum of x_t^2 over shared t) * |y_H|}.
+   */
+  private long heavyBound(long xmask, int y, BuildPlan plan) {
+    long[] mn = plan.heavyMaskNorm;
+    long shared = xmask & mn[2 * y];
+    if (shared == 0) {
+      return 0;
+    }
+    double sq = 0;
+    while (shared != 0) {
+      sq += xsq[Long.numberOfTrailingZeros(shared)];
+      shared &= shared - 1;
+    }
+    return (long) Math.ceil(Math.sqrt(sq) * Double.longBitsToDouble(mn[2 * y + 1]));
+  }
+
+  /** Entries a threshold-algorithm step takes from one impact-ordered list. */
+  private static final int BLOCK = 32;
 
   /**
    * The exact top-K' list of a slot with a {@link BuildPlan}: (A) light postings accumulate the
@@ -250,6 +275,7 @@ final class Scorer {
     }
     int[] ht = new int[nh];
     short[] hw = new short[nh];
+    long xmask = 0;
     double xh = 0;
     int j = 0;
     long w0 = 0;
@@ -259,6 +285,8 @@ final class Scorer {
       if (plan.heavy[t]) {
         ht[j] = t;
         hw[j++] = sw[i];
+        xmask |= 1L << plan.heavyIndex[t];
+        xsq[plan.heavyIndex[t]] = (double) sw[i] * sw[i];
         xh += (double) sw[i] * sw[i];
         continue;
       }
@@ -276,6 +304,9 @@ final class Scorer {
       }
     }
     touchedSize = n;
+    statLight += w0;
+    statNh += nh;
+    statQueries++;
     xh = Math.sqrt(xh);
     // (A) best K' by light score, scored exactly
     heapClear();
@@ -296,7 +327,7 @@ final class Scorer {
     for (int i = 0; i < first; i++) {
       int y = firstS[i];
       mark[y] = e;
-      heapOffer(ix.dot(x, y), y);
+      heapOffer(plan.dot(x, y), y);
     }
     w0 += (long) first * 8;
     // (B) the other candidates, when their bound can still enter
@@ -305,59 +336,62 @@ final class Scorer {
       if (y == x || ix.variant[y] || mark[y] == e) {
         continue;
       }
-      long ub = acc[y] + (long) (xh * plan.heavyNorm[y]) + 2;
+      long ub = acc[y] + heavyBound(xmask, y, plan) + 2;
       if (heapSize == ix.k && ub < heapScore[0]) {
         continue;
       }
       w0 += 8;
-      heapOffer(ix.dot(x, y), y);
+      statDotsAb++;
+      heapOffer(plan.dot(x, y), y);
     }
-    // (C) games sharing only heavy terms, by group
+    // (C) games sharing only heavy terms: threshold algorithm over impact-ordered heavy lists
     if (nh > 0) {
-      for (int g = 0; g < plan.groups(); g++) {
-        if (heapSize == ix.k && xh * plan.groupNorm[g] + 1 < heapScore[0]) {
+      int[] cur = new int[nh];
+      while (true) {
+        long bound = 0;
+        int best = -1;
+        long bestPart = 0;
+        for (int h = 0; h < nh; h++) {
+          short[] iw = plan.impactWeights[ht[h]];
+          if (cur[h] < iw.length) {
+            long part = (long) hw[h] * iw[cur[h]];
+            bound += part;
+            if (part > bestPart) {
+              bestPart = part;
+              best = h;
+            }
+          }
+        }
+        if (best < 0 || (heapSize == ix.k && bound < heapScore[0])) {
           break;
         }
-        w0 += 2 + nh;
         if (w0 > naiveCost) {
           reset();
           fallbacks++;
           return exactList(x, outSlots, outScores);
         }
-        int s = dotSorted(ht, hw, plan.groupTerms[g], plan.groupWeights[g]);
-        if (s <= 0 || (heapSize == ix.k && s < heapScore[0])) {
-          continue;
-        }
-        for (int y : plan.groupMembers[g]) {
-          w0++;
-          if (y == x || acc[y] != 0) {
+        int[] is = plan.impactSlots[ht[best]];
+        int end = Math.min(is.length, cur[best] + BLOCK);
+        for (int p = cur[best]; p < end; p++) {
+          int y = is[p];
+          if (y == x || acc[y] != 0 || mark[y] == e) {
             continue;
           }
-          if (heapRejects(s, y)) {
-            break;
+          mark[y] = e;
+          if (heapSize == ix.k && heavyBound(xmask, y, plan) + 2 < heapScore[0]) {
+            continue;
           }
-          heapOffer(s, y);
+          w0 += 8;
+          statDotsC++;
+          heapOffer(plan.dot(x, y), y);
         }
+        w0 += end - cur[best];
+        statScanC += end - cur[best];
+        cur[best] = end;
       }
     }
     work += w0;
     reset();
     return heapDrain(outSlots, outScores);
-  }
-
-  private static int dotSorted(int[] ta, short[] wa, int[] tb, short[] wb) {
-    int i = 0;
-    int j = 0;
-    int s = 0;
-    while (i < ta.length && j < tb.length) {
-      if (ta[i] == tb[j]) {
-        s += wa[i++] * wb[j++];
-      } else if (ta[i] < tb[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return s;
   }
 }

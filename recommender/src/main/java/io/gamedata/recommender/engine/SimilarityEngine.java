@@ -11,14 +11,17 @@ import java.util.Optional;
  *
  * <p>Each game is a sparse, L2-normalised vector of namespaced terms weighted by field weight x IDF
  * (see {@link Field}, {@link EngineConfig}); similarity is cosine. For every game the engine keeps
- * its top-K' list ({@link EngineConfig#listSize()}), best first, ties broken by lower id, variants
- * ({@link GameKind#isVariant}) never listed. Invariant: after any sequence of {@link #upsert} and
- * {@link #delete}, every list equals what {@link #buildAll} computes from the same documents with
- * the same IDF generation.
+ * its top list, best first, ties broken by lower id, variants ({@link GameKind#isVariant}) never
+ * listed. Invariant: after any sequence of {@link #upsert} and {@link #delete}, every list is the
+ * first {@code len} entries of what {@link #buildAll} computes from the same documents with the
+ * same IDF generation (its top-K', {@link EngineConfig#listSize()}), with {@code len >=
+ * min(watermark, that list's length)} ({@link EngineConfig#watermark()}): lists are refilled
+ * lazily.
  *
  * <p>IDF is frozen in a <em>generation</em>: writes do not move the IDF of other games (which would
  * change every vector); when more than {@link EngineConfig#idfDriftThreshold()} of the catalogue
- * changed since the freeze, the write that crosses it rebuilds a new generation and swaps it in
+ * (and at least {@link EngineConfig#idfMinChanges()} games) changed since the freeze, the write
+ * that crosses it rebuilds a new generation (a full build, inside that write) and swaps it in
  * atomically (readers keep using the old one until the swap).
  *
  * <p>Threading: any number of concurrent readers; writes ({@link #upsert}, {@link #delete}, {@link
@@ -80,9 +83,9 @@ public interface SimilarityEngine {
    * Rebuilds the index from the documents (new IDF generation) and takes the lists from {@code
    * lists} (e.g. read back from {@code games.similar}) instead of computing them: entries pointing
    * to unknown games are dropped, the rest are rescored under the new generation and re-sorted;
-   * games with no restored list, or a shorter one than K' while more candidates exist, get an exact
-   * list. Restored membership is trusted: exact only if the lists were complete K' lists of the
-   * same documents. {@link #buildAll} is the always-exact alternative (fast enough at 350k games).
+   * games with no restored list, or one shorter than the refill watermark, get an exact list.
+   * Restored membership is trusted: exact only if the lists were complete K' lists of the same
+   * documents. {@link #buildAll} is the always-exact alternative (fast enough at 350k games).
    */
   UpdateResult restore(Collection<EnrichedGame> games, Collection<SimilarGames> lists);
 

@@ -26,7 +26,8 @@ public final class Vectorizer {
 
   public Vectorizer(EngineConfig config) {
     this.config = config;
-    this.extractor = new FeatureExtractor(config.summaryMinLength());
+    this.extractor =
+        new FeatureExtractor(config.summaryMinLength(), config.weight(Field.SUMMARY) > 0);
   }
 
   public FeatureExtractor extractor() {

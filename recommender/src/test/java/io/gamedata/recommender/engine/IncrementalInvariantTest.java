@@ -11,16 +11,23 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property: after random sequences of upserts and deletes, every list equals what a full rebuild
- * with the same IDF generation computes (ids and integer scores).
+ * Property: after random sequences of upserts and deletes, every list equals the top-len prefix of
+ * what a full rebuild with the same IDF generation computes (ids and integer scores, ties by id),
+ * and len >= min(watermark, rebuilt length): lists are refilled lazily, only below the watermark.
  */
 class IncrementalInvariantTest {
 
   private static EngineConfig config(int listSize, int heavyDf, double drift) {
+    return config(listSize, 0, heavyDf, drift);
+  }
+
+  private static EngineConfig config(int listSize, int refillBelow, int heavyDf, double drift) {
     return EngineConfig.defaults()
         .withListSize(listSize)
+        .withRefillBelow(refillBelow)
         .withHeavyTermDf(heavyDf)
         .withIdfDriftThreshold(drift)
+        .withIdfMinChanges(5)
         .withThreads(2);
   }
 
@@ -29,7 +36,22 @@ class IncrementalInvariantTest {
     for (long seed = 1; seed <= 8; seed++) {
       int listSize = 3 + (int) (seed % 5);
       int heavy = seed % 2 == 0 ? 4 : 1000;
-      runSequence(seed, config(listSize, heavy, 0), 50, 150);
+      runSequence(seed, config(listSize, (int) (seed % (listSize + 1)), heavy, 0), 50, 150);
+    }
+  }
+
+  @Test
+  void completeListsAcceptNewGamesAfterTheirTail() {
+    // K' larger than the catalogue: every list is complete and must take every new game
+    for (long seed = 20; seed <= 22; seed++) {
+      runSequence(seed, config(40, 0, 1000, 0), 8, 120);
+    }
+  }
+
+  @Test
+  void refillingOnlyAtTheLastEntryKeepsTheInvariant() {
+    for (long seed = 30; seed <= 33; seed++) {
+      runSequence(seed, config(6, 1, seed % 2 == 0 ? 4 : 1000, 0), 40, 150);
     }
   }
 
@@ -109,13 +131,20 @@ class IncrementalInvariantTest {
       ExactSimilarityEngine engine, Map<Long, EnrichedGame> docs, EngineConfig cfg, String ctx) {
     ExactSimilarityEngine rebuilt = new ExactSimilarityEngine(cfg);
     rebuilt.buildWith(docs.values(), engine.generation());
+    int watermark = cfg.watermark();
     for (long id : docs.keySet()) {
-      assertThat(engine.listIds(id))
-          .as(ctx + " list of " + id)
-          .containsExactly(rebuilt.listIds(id));
+      long[] full = rebuilt.listIds(id);
+      int[] fullScores = rebuilt.listScores(id);
+      long[] got = engine.listIds(id);
+      assertThat(got.length)
+          .as(ctx + " length of " + id + " (rebuild " + full.length + ")")
+          .isBetween(Math.min(watermark, full.length), full.length);
+      assertThat(got)
+          .as(ctx + " list of " + id + " is a prefix of the rebuilt list")
+          .containsExactly(java.util.Arrays.copyOf(full, got.length));
       assertThat(engine.listScores(id))
           .as(ctx + " scores of " + id)
-          .containsExactly(rebuilt.listScores(id));
+          .containsExactly(java.util.Arrays.copyOf(fullScores, got.length));
     }
   }
 }
