@@ -59,7 +59,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     this.host = b.host;
     this.port = b.port == 0 ? freePort() : b.port;
-    this.controllerPort = b.controllerPort == 0 ? freePort() : b.controllerPort;
+    int controller = b.controllerPort;
+    if (controller == 0) {
+      // two free-port probes can return the same ephemeral port: the listeners must differ
+      do {
+        controller = freePort();
+      } while (controller == this.port);
+    }
+    this.controllerPort = controller;
     this.overrides = Map.copyOf(b.overrides);
   }
 
