@@ -76,11 +76,23 @@ public final class ProducerFetchBench {
                 .build()
                 .start()) {
       if (single) {
+        double cpu0 = ProducerFetchChild.cpuSeconds();
         r1 = runChild(broker, igdb, "-single", false);
+        System.out.printf(
+            Locale.ROOT,
+            "single: producer CPU %s s, simulator + broker CPU %.1f s%n",
+            r1.get("cpu_s"),
+            ProducerFetchChild.cpuSeconds() - cpu0);
         check(r1, records);
       }
       if (multi) {
+        double cpu0 = ProducerFetchChild.cpuSeconds();
         r2 = runChild(broker, igdb, "-mq", true);
+        System.out.printf(
+            Locale.ROOT,
+            "multiquery: producer CPU %s s, simulator + broker CPU %.1f s%n",
+            r2.get("cpu_s"),
+            ProducerFetchChild.cpuSeconds() - cpu0);
         check(r2, records);
       }
       ApiServer.Stats st = igdb.stats();

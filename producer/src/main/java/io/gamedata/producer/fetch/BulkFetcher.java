@@ -47,17 +47,11 @@ public final class BulkFetcher {
   private static final int BISECT_ATTEMPTS = 2;
   private static final int MULTIQUERY_MAX = 10;
 
-  /** Ranges scanned at once in single-query mode: enough to fill every 250 ms slot. */
-  static final int SINGLE_WORKERS = 6;
-
-  /** Below this many ranges in flight an idle worker splits one (single-query mode). */
-  static final int MIN_ACTIVE = 5;
-
   /** A split leaves at least this many estimated pages to each half. */
   static final double MIN_SPLIT_PAGES = 1.5;
 
   /** Multiqueries in flight at once, each carrying up to 10 ranges. */
-  static final int MQ_WORKERS = 4;
+  static final int MQ_WORKERS = 6;
 
   private final ProducerConfig config;
   private final IgdbClient client;
@@ -139,7 +133,14 @@ public final class BulkFetcher {
     if (config.multiquery()) {
       planByMultiquery(scheduler);
     }
-    int workers = config.multiquery() ? MQ_WORKERS : Math.min(SINGLE_WORKERS, config.maxInFlight());
+    // single queries: enough ranges at once to fill every slot of the rate limit (6 cover 4/s
+    // with up to ~1.2 s per request and its publishing); an idle worker splits a range only when
+    // fewer than workers - 1 are in flight, since each split costs one partial page
+    int workers =
+        config.multiquery()
+            ? MQ_WORKERS
+            : Math.max(1, Math.min(config.rangesPerEndpoint(), config.maxInFlight()));
+    scheduler.minActive = Math.max(1, workers - 1);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             workers,
@@ -290,39 +291,74 @@ public final class BulkFetcher {
     return out;
   }
 
-  /** In multiquery mode the top pages of up to 10 endpoints travel in one request. */
+  /**
+   * In multiquery mode the top pages of up to 10 endpoints travel in one request; the groups go out
+   * at once.
+   */
   private void planByMultiquery(Scheduler scheduler) {
     List<EndpointRun> todo = new ArrayList<>(scheduler.plans);
     scheduler.plans.clear();
+    List<Callable<Void>> groups = new ArrayList<>();
     for (int g = 0; g < todo.size(); g += MULTIQUERY_MAX) {
       List<EndpointRun> group = todo.subList(g, Math.min(todo.size(), g + MULTIQUERY_MAX));
-      StringBuilder body = new StringBuilder();
-      for (EndpointRun er : group) {
-        body.append("query ")
-            .append(er.endpoint.path())
-            .append(" \"top-")
-            .append(er.endpoint.path())
-            .append("\" { ")
-            .append(topQuery())
-            .append(" };\n");
+      groups.add(
+          () -> {
+            planGroup(scheduler, group);
+            return null;
+          });
+    }
+    if (groups.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(groups.size());
+    try {
+      invokeAll(pool, groups);
+    } finally {
+      pool.shutdownNow();
+    }
+    // keep the queue in plan order: references first, games last
+    List<RangeCursor> queued = new ArrayList<>(scheduler.queue);
+    queued.sort((x, y) -> Integer.compare(todoIndex(todo, x.er), todoIndex(todo, y.er)));
+    scheduler.queue.clear();
+    scheduler.queue.addAll(queued);
+  }
+
+  private static int todoIndex(List<EndpointRun> todo, EndpointRun er) {
+    int i = todo.indexOf(er);
+    return i < 0 ? -1 : i;
+  }
+
+  private void planGroup(Scheduler scheduler, List<EndpointRun> group) {
+    StringBuilder body = new StringBuilder();
+    for (EndpointRun er : group) {
+      body.append("query ")
+          .append(er.endpoint.path())
+          .append(" \"top-")
+          .append(er.endpoint.path())
+          .append("\" { ")
+          .append(topQuery())
+          .append(" };\n");
+    }
+    Map<String, List<RawRecord>> answer = null;
+    try {
+      answer = client.multiquery(body.toString(), config.maxAttempts());
+    } catch (IgdbException e) {
+      if (!e.retryable()) {
+        throw e;
       }
-      Map<String, List<RawRecord>> answer = null;
-      try {
-        answer = client.multiquery(body.toString(), config.maxAttempts());
-      } catch (IgdbException e) {
-        if (!e.retryable()) {
-          throw e;
-        }
-        LOG.warn("Planning multiquery failed ({}); planning one by one", e.getMessage());
+      LOG.warn("Planning multiquery failed ({}); planning one by one", e.getMessage());
+    }
+    for (EndpointRun er : group) {
+      List<RawRecord> top = answer == null ? null : answer.get("top-" + er.endpoint.path());
+      List<RangeCursor> ranges;
+      if (top == null) {
+        plan(er);
+        ranges = rangesOf(er);
+      } else {
+        ranges = applyPlan(er, top);
       }
-      for (EndpointRun er : group) {
-        List<RawRecord> top = answer == null ? null : answer.get("top-" + er.endpoint.path());
-        if (top == null) {
-          plan(er);
-          scheduler.queue.addAll(rangesOf(er));
-        } else {
-          scheduler.queue.addAll(applyPlan(er, top));
-        }
+      synchronized (scheduler) {
+        scheduler.queue.addAll(ranges);
       }
     }
   }
@@ -354,7 +390,7 @@ public final class BulkFetcher {
 
   /**
    * Hands ranges to workers: planning first, then queued ranges in order (references before games);
-   * when the queue is empty and fewer than {@link #MIN_ACTIVE} ranges are being scanned, the range
+   * when the queue is empty and fewer than {@code minActive} ranges are being scanned, the range
    * with the most estimated pages left is split in two (past the page its owner has in flight), so
    * the end of the fetch stays as parallel as its middle. Each split costs one partial page, so
    * ranges are split only when needed and only when both halves keep a few pages.
@@ -364,6 +400,7 @@ public final class BulkFetcher {
     final java.util.ArrayDeque<RangeCursor> queue = new java.util.ArrayDeque<>();
     final java.util.Set<RangeCursor> active = new java.util.LinkedHashSet<>();
     int planning;
+    int minActive = 1;
 
     /** Next work for a worker: a plan to make, a range to scan, or null when nothing is left. */
     synchronized Object next(int minActive, double minPages, boolean block) {
@@ -422,7 +459,7 @@ public final class BulkFetcher {
 
     void workSingle() {
       while (true) {
-        Object job = next(MIN_ACTIVE, MIN_SPLIT_PAGES, true);
+        Object job = next(minActive, MIN_SPLIT_PAGES, true);
         if (job == null) {
           return;
         }
@@ -511,14 +548,22 @@ public final class BulkFetcher {
       }
       return;
     }
+    // send every page first, then wait for Kafka once, then one checkpoint per endpoint
+    List<Runnable> acks = new ArrayList<>();
+    List<RangeCursor> missing = new ArrayList<>();
+    java.util.Set<EndpointRun> touched = new java.util.LinkedHashSet<>();
     for (var en : byName.entrySet()) {
       List<RawRecord> page = answer.get(en.getKey());
       if (page == null) {
-        en.getValue().stepSingle(); // missing from the answer: ask for it alone
+        missing.add(en.getValue());
       } else {
-        en.getValue().accept(page);
+        acks.add(en.getValue().acceptAsync(page));
+        touched.add(en.getValue().er);
       }
     }
+    acks.forEach(Runnable::run);
+    touched.forEach(EndpointRun::save);
+    missing.forEach(RangeCursor::stepSingle); // missing from the answer: ask for each alone
   }
 
   /** One endpoint of the run: its checkpoint and its bad ids. */
@@ -533,8 +578,16 @@ public final class BulkFetcher {
 
     /** Publishes a page and waits until every record is acknowledged. */
     void publishPage(List<RawRecord> page) {
+      send(page).run();
+    }
+
+    /**
+     * Sends a page to Kafka (and the raw copy); the returned step waits for every acknowledgement
+     * and counts the page. Several pages can be sent before their acknowledgements are awaited.
+     */
+    Runnable send(List<RawRecord> page) {
       if (page.isEmpty()) {
-        return;
+        return () -> {};
       }
       List<byte[]> jsons = new ArrayList<>(page.size());
       CompletableFuture<?>[] fs = new CompletableFuture<?>[page.size()];
@@ -546,20 +599,23 @@ public final class BulkFetcher {
         bytes += r.json().length;
       }
       raw.ifPresent(w -> w.write(endpoint, jsons));
-      try {
-        CompletableFuture.allOf(fs).get(10, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while publishing " + endpoint.path(), e);
-      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException(
-            "Kafka did not acknowledge records of " + endpoint.path() + ": " + e.getCause(), e);
-      }
-      stats.add(endpoint, page.size(), bytes);
-      stats.pages.increment();
-      synchronized (this) {
-        state.recordsPublished += page.size();
-      }
+      long pageBytes = bytes;
+      return () -> {
+        try {
+          CompletableFuture.allOf(fs).get(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while publishing " + endpoint.path(), e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+          throw new IllegalStateException(
+              "Kafka did not acknowledge records of " + endpoint.path() + ": " + e.getCause(), e);
+        }
+        stats.add(endpoint, page.size(), pageBytes);
+        stats.pages.increment();
+        synchronized (this) {
+          state.recordsPublished += page.size();
+        }
+      };
     }
 
     void badId(BadId b) {
@@ -650,6 +706,15 @@ public final class BulkFetcher {
      * split while the page was in flight) belong to the other half and are dropped.
      */
     void accept(List<RawRecord> page) {
+      acceptAsync(page).run();
+      er.save();
+    }
+
+    /**
+     * Sends the page's records; the returned step waits for Kafka and moves the cursor (without
+     * writing the checkpoint: the caller saves once per endpoint).
+     */
+    Runnable acceptAsync(List<RawRecord> page) {
       long hi;
       long cursorBefore;
       synchronized (er) {
@@ -660,19 +725,26 @@ public final class BulkFetcher {
       if (!page.isEmpty() && page.get(page.size() - 1).id() > hi) {
         kept = page.stream().filter(x -> x.id() <= hi).toList();
       }
-      er.publishPage(kept);
+      Runnable acked = er.send(kept);
       long cursor = kept.isEmpty() ? cursorBefore : kept.get(kept.size() - 1).id();
       boolean finished = page.size() < pageSize || kept.size() < page.size() || cursor >= hi;
-      checkpoint(cursor, finished);
+      return () -> {
+        acked.run();
+        move(cursor, finished);
+      };
     }
 
     void checkpoint(long cursor, boolean finished) {
+      move(cursor, finished);
+      er.save();
+    }
+
+    private void move(long cursor, boolean finished) {
       synchronized (er) {
         FetchState.Range r = range();
         r.cursor = cursor;
         r.done = finished || cursor >= r.upper();
       }
-      er.save();
     }
 
     /** One page by a single query; on a persistent 5xx, bisect instead. */
