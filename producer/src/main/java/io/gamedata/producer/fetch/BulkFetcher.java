@@ -375,10 +375,6 @@ public final class BulkFetcher {
     return out;
   }
 
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
-  }
-
   String pageQuery(long after, long upTo) {
     return "fields *; where id > "
         + after
