@@ -2,8 +2,11 @@ package io.gamedata.bench;
 
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.kafka.local.EmbeddedKafkaBroker;
+import io.gamedata.simulator.IgdbSimulator;
 import io.gamedata.simulator.catalog.Catalog;
 import io.gamedata.simulator.catalog.SyntheticCatalog;
+import io.gamedata.simulator.fault.Faults;
+import io.gamedata.simulator.http.ApiServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +21,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code bench/run producer-fetch [--games N] [--skip-single] [--skip-multiquery]}: a full bulk
- * fetch of a synthetic catalogue (350,000 games plus reference data by default) from an IGDB
- * stand-in with IGDB's real limits (4 requests/s, 8 open, 200-800 ms latency) into an embedded
+ * fetch of a synthetic catalogue (350,000 games plus reference data by default) from the IGDB
+ * simulator with IGDB's real limits (4 requests/s, 8 open, 200-800 ms latency) into an embedded
  * broker. The producer runs in a child JVM with -Xmx512m so that its peak heap is its own. The
  * bound is (pages needed at 500 per page) / 4 seconds; efficiency = bound / measured. The
- * multiquery variant (10 pages per request, one request against the limit) is reported as mq_*.
+ * multiquery variant (10 pages per request, the simulator counting a multiquery as one request) is
+ * reported as mq_*.
  */
 public final class ProducerFetchBench {
 
@@ -62,16 +66,44 @@ public final class ProducerFetchBench {
     Map<String, String> r1 = Map.of();
     Map<String, String> r2 = Map.of();
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
-        BenchIgdbServer igdb = new BenchIgdbServer(catalog, 4, 8, 200, 800)) {
+        IgdbSimulator igdb =
+            IgdbSimulator.builder()
+                .catalog(catalog)
+                .rateLimit(4)
+                .maxOpenRequests(8)
+                .multiqueryCountsSubqueries(false)
+                .faults(Faults.none().withLatency(Faults.Latency.parse("uniform:200-800")))
+                .build()
+                .start()) {
       if (single) {
+        double cpu0 = ProducerFetchChild.cpuSeconds();
         r1 = runChild(broker, igdb, "-single", false);
+        System.out.printf(
+            Locale.ROOT,
+            "single: producer CPU %s s, simulator + broker CPU %.1f s%n",
+            r1.get("cpu_s"),
+            ProducerFetchChild.cpuSeconds() - cpu0);
         check(r1, records);
       }
       if (multi) {
+        double cpu0 = ProducerFetchChild.cpuSeconds();
         r2 = runChild(broker, igdb, "-mq", true);
+        System.out.printf(
+            Locale.ROOT,
+            "multiquery: producer CPU %s s, simulator + broker CPU %.1f s%n",
+            r2.get("cpu_s"),
+            ProducerFetchChild.cpuSeconds() - cpu0);
         check(r2, records);
       }
-      System.out.println("stand-in counters: " + igdb.counters());
+      ApiServer.Stats st = igdb.stats();
+      System.out.printf(
+          Locale.ROOT,
+          "simulator: %d requests, %d ok, %d answered 429, %d 5xx, %d records served%n",
+          st.requests.get(),
+          st.ok.get(),
+          st.tooManyRequests.get(),
+          st.serverErrors.get(),
+          st.recordsServed.get());
     }
     double mqBound = Math.ceil(pages / 10.0) / 4.0;
     StringBuilder line = new StringBuilder("BENCH producer-fetch");
@@ -106,7 +138,7 @@ public final class ProducerFetchBench {
   }
 
   private static Map<String, String> runChild(
-      EmbeddedKafkaBroker broker, BenchIgdbServer igdb, String suffix, boolean multiquery)
+      EmbeddedKafkaBroker broker, IgdbSimulator igdb, String suffix, boolean multiquery)
       throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -120,8 +152,8 @@ public final class ProducerFetchBench {
     env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
     env.put("IGDB_API_URL", igdb.apiUrl());
     env.put("TWITCH_TOKEN_URL", igdb.tokenUrl());
-    env.put("TWITCH_CLIENT_ID", "bench");
-    env.put("TWITCH_CLIENT_SECRET", "bench-secret");
+    env.put("TWITCH_CLIENT_ID", igdb.clientId());
+    env.put("TWITCH_CLIENT_SECRET", igdb.clientSecret());
     env.put("PRODUCER_TOPIC_SUFFIX", suffix);
     env.put("FETCH_MULTIQUERY", Boolean.toString(multiquery));
     System.out.println(

@@ -32,14 +32,25 @@ public final class ProducerFetchChild {
     System.out.println(
         String.format(
             Locale.ROOT,
-            "CHILD requests=%d seconds=%.1f records=%d throttled=%d retries=%d bad=%d heap_mb=%d",
+            "CHILD requests=%d seconds=%.1f records=%d throttled=%d retries=%d bad=%d heap_mb=%d"
+                + " cpu_s=%.1f",
             s.requests(),
             s.elapsed().toMillis() / 1000.0,
             s.totalRecords(),
             s.throttled(),
             s.retries(),
             s.badIds().size(),
-            peak / (1024 * 1024)));
+            peak / (1024 * 1024),
+            cpuSeconds()));
     System.exit(0);
+  }
+
+  /** CPU time of this JVM so far (all threads). */
+  static double cpuSeconds() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1e9;
+    }
+    return -1;
   }
 }

@@ -4,6 +4,7 @@ import io.gamedata.simulator.auth.TokenStore;
 import io.gamedata.simulator.catalog.Catalog;
 import io.gamedata.simulator.catalog.SyntheticCatalog;
 import io.gamedata.simulator.fault.Faults;
+import io.gamedata.simulator.fault.Injected;
 import io.gamedata.simulator.http.ApiServer;
 import io.gamedata.simulator.live.LiveFeed;
 import io.gamedata.simulator.webhook.Webhooks;
@@ -36,6 +37,7 @@ public final class IgdbSimulator implements AutoCloseable {
   private final Webhooks webhooks;
   private final LiveFeed live;
   private volatile Faults faults;
+  private final Injected injected = new Injected();
   private final java.util.function.Consumer<io.gamedata.simulator.catalog.CatalogChange> hook;
   private ApiServer server;
   private int port = -1;
@@ -67,6 +69,8 @@ public final class IgdbSimulator implements AutoCloseable {
             webhooks,
             live,
             () -> faults,
+            this::faults,
+            injected,
             new ApiServer.Settings(
                 b.host,
                 b.port,
@@ -150,6 +154,19 @@ public final class IgdbSimulator implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * A storm: the next {@code count} API requests (after the token check) answer {@code status},
+   * e.g. {@code failNext(20, 429)} for a burst of throttling or {@code failNext(3, 503)}.
+   */
+  public void failNext(int count, int status) {
+    injected.next(count, status);
+  }
+
+  /** Requests answered by {@link #failNext} storms so far. */
+  public long injectedAnswers() {
+    return injected.answered();
   }
 
   /** Replaces the fault settings while running. */

@@ -109,6 +109,34 @@ class IgdbSimulatorIT {
   }
 
   @Test
+  void injectedStormsAndFailingIdsFromTheAdminEndpoints() {
+    IgdbSimulator sim = unlimited(SMALL);
+    SimClient c = new SimClient(sim).login();
+    sim.failNext(2, 429);
+    assertThat(c.query("games", "fields id;").statusCode()).isEqualTo(429);
+    assertThat(c.query("games", "fields id;").statusCode()).isEqualTo(429);
+    assertThat(c.query("games", "fields id;").statusCode()).isEqualTo(200);
+    c.post(sim.baseUrl() + "/admin/faults/next?count=1&status=503", "", false);
+    HttpResponse<String> failed = c.query("games", "fields id;");
+    assertThat(failed.statusCode()).isEqualTo(503);
+    assertThat(SimClient.json(failed.body()).get(0).get("status").asInt()).isEqualTo(503);
+    assertThat(c.query("games", "fields id;").statusCode()).isEqualTo(200);
+    assertThat(sim.injectedAnswers()).isEqualTo(3);
+    assertThat(sim.stats().tooManyRequests.get()).isEqualTo(2);
+
+    long first = SMALL.games().get(0).id();
+    c.post(sim.baseUrl() + "/admin/faults/fail-ids?ids=" + first + ",99999999", "", false);
+    assertThat(sim.faults().failingIds()).containsExactlyInAnyOrder(first, 99999999L);
+    String q = "fields id; where id <= " + first + ";";
+    assertThat(c.query("games", q).statusCode()).isEqualTo(500);
+    c.post(sim.baseUrl() + "/admin/faults/fail-ids?ids=", "", false);
+    assertThat(c.query("games", q).statusCode()).isEqualTo(200);
+    assertThat(
+            c.post(sim.baseUrl() + "/admin/faults/next?count=1&status=200", "", false).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void queriesCountAndErrorsOverHttp() {
     IgdbSimulator sim = unlimited(SMALL);
     SimClient c = new SimClient(sim).login();

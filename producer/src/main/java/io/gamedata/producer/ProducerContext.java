@@ -22,6 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The producer wired from one {@link ProducerConfig}: IGDB client, Kafka publisher, state store
@@ -38,6 +43,8 @@ import java.util.Optional;
  */
 public final class ProducerContext implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProducerContext.class);
+
   private final ProducerConfig config;
   private final IgdbClient client;
   private final KafkaPublisher publisher;
@@ -45,6 +52,7 @@ public final class ProducerContext implements AutoCloseable {
   private final Clock clock;
   private SyncService sync;
   private WebhookServer webhooks;
+  private ScheduledExecutorService registrar;
 
   private ProducerContext(ProducerConfig config, Clock clock) {
     this.config = config;
@@ -129,7 +137,9 @@ public final class ProducerContext implements AutoCloseable {
 
   /**
    * Starts the webhook receiver on the configured port and, when a public URL is configured,
-   * (re-)registers the webhooks of the sync endpoints with IGDB.
+   * (re-)registers the webhooks of the sync endpoints with IGDB, then checks them again every sync
+   * interval: a webhook IGDB deactivated (5 failed deliveries) or forgot is registered again, and
+   * what it missed meanwhile comes through the {@code updated_at} poll.
    */
   public synchronized WebhookServer startWebhooks() {
     String secret =
@@ -149,12 +159,42 @@ public final class ProducerContext implements AutoCloseable {
     }
     config
         .webhookPublicUrl()
-        .ifPresent(u -> WebhookRegistrar.register(client, u, secret, config.syncEndpoints()));
+        .ifPresent(
+            u -> {
+              WebhookRegistrar.register(client, u, secret, config.syncEndpoints());
+              registrar =
+                  Executors.newSingleThreadScheduledExecutor(
+                      r -> {
+                        Thread t = new Thread(r, "webhook-registrar");
+                        t.setDaemon(true);
+                        return t;
+                      });
+              long every = Math.max(1, config.syncInterval().toMillis());
+              registrar.scheduleWithFixedDelay(
+                  () -> {
+                    try {
+                      WebhookRegistrar.register(client, u, secret, config.syncEndpoints());
+                    } catch (RuntimeException e) {
+                      LOG.warn("Webhook check failed, next round retries: {}", e.toString());
+                    }
+                  },
+                  every,
+                  every,
+                  TimeUnit.MILLISECONDS);
+            });
     return webhooks;
   }
 
   @Override
   public synchronized void close() {
+    if (registrar != null) {
+      registrar.shutdownNow();
+      try {
+        registrar.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (webhooks != null) {
       webhooks.close();
     }

@@ -10,6 +10,7 @@ import io.gamedata.contracts.json.Json;
 import io.gamedata.simulator.auth.TokenStore;
 import io.gamedata.simulator.catalog.Catalog;
 import io.gamedata.simulator.fault.Faults;
+import io.gamedata.simulator.fault.Injected;
 import io.gamedata.simulator.limit.ClientLimiter;
 import io.gamedata.simulator.live.LiveFeed;
 import io.gamedata.simulator.query.ApicalypseParser;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -82,6 +84,8 @@ public final class ApiServer implements AutoCloseable {
   private final Webhooks webhooks;
   private final LiveFeed live;
   private final Supplier<Faults> faults;
+  private final Consumer<Faults> setFaults;
+  private final Injected injected;
   private final Settings settings;
   private final Map<String, ClientLimiter> limiters = new ConcurrentHashMap<>();
   private final Stats stats = new Stats();
@@ -95,6 +99,8 @@ public final class ApiServer implements AutoCloseable {
       Webhooks webhooks,
       LiveFeed live,
       Supplier<Faults> faults,
+      Consumer<Faults> setFaults,
+      Injected injected,
       Settings settings) {
     this.catalog = catalog;
     this.engine = new QueryEngine(catalog);
@@ -102,6 +108,8 @@ public final class ApiServer implements AutoCloseable {
     this.webhooks = webhooks;
     this.live = live;
     this.faults = faults;
+    this.setFaults = setFaults;
+    this.injected = injected;
     this.settings = settings;
   }
 
@@ -204,6 +212,19 @@ public final class ApiServer implements AutoCloseable {
       }
       if (path.equals("webhooks") || path.startsWith("webhooks/") || path.contains("/webhooks")) {
         webhookRoute(ex, path, clientId);
+        return;
+      }
+      int storm = injected.take();
+      if (storm != 0) {
+        if (storm == 429) {
+          stats.tooManyRequests.incrementAndGet();
+          send(ex, 429, json(Map.of("message", "Too Many Requests")));
+        } else if (storm >= 500) {
+          serverError(ex, storm, "injected fault");
+        } else {
+          stats.badRequests.incrementAndGet();
+          send(ex, storm, error("Injected", storm, "injected fault"));
+        }
         return;
       }
       byte[] bodyBytes = ex.getRequestBody().readAllBytes();
@@ -418,46 +439,69 @@ public final class ApiServer implements AutoCloseable {
   // ------------------------------------------------------------------ admin
   private void admin(HttpExchange ex) throws IOException {
     try (ex) {
-      String path = ex.getRequestURI().getPath();
-      Map<String, String> q = params(ex.getRequestURI().getRawQuery());
-      switch (path) {
-        case "/admin/health" -> sendText(ex, 200, "ok");
-        case "/admin/stats" -> {
-          ObjectNode n = stats.toJson();
-          n.put("games", catalog.size(IgdbEndpoint.GAMES));
-          n.put("max_game_id", catalog.maxId(IgdbEndpoint.GAMES));
-          send(ex, 200, Json.mapper().writeValueAsBytes(n));
-        }
-        case "/admin/inject" -> {
-          LiveFeed.Applied a =
-              live.apply(
-                  intParam(q, "games"),
-                  intParam(q, "updates"),
-                  intParam(q, "deletes"),
-                  intParam(q, "touches"));
-          send(ex, 200, Json.mapper().writeValueAsBytes(a));
-        }
-        case "/admin/live" -> {
-          double rate = Double.parseDouble(q.getOrDefault("rate", "0"));
-          if (rate <= 0) {
-            live.stop();
-          } else {
-            live.start(rate, LiveFeed.Mix.DEFAULT);
-          }
-          send(ex, 200, json(Map.of("rate", rate)));
-        }
-        case "/admin/tokens/expire" -> {
-          tokens.expireAll();
-          send(ex, 200, json(Map.of("expired", true)));
-        }
-        case "/admin/tokens/revoke" -> {
-          boolean done = tokens.revoke(q.getOrDefault("token", ""));
-          send(ex, done ? 200 : 404, json(Map.of("revoked", done)));
-        }
-        default -> send(ex, 404, error("Not Found", 404, path));
+      try {
+        adminRoute(ex);
+      } catch (IllegalArgumentException e) {
+        // answered inside the exchange: a catch outside try (ex) would run after it closed
+        sendQuietly(ex, 400, error("Bad Request", 400, e.getMessage()));
       }
-    } catch (IllegalArgumentException e) {
-      sendQuietly(ex, 400, error("Bad Request", 400, e.getMessage()));
+    }
+  }
+
+  private void adminRoute(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    Map<String, String> q = params(ex.getRequestURI().getRawQuery());
+    switch (path) {
+      case "/admin/health" -> sendText(ex, 200, "ok");
+      case "/admin/stats" -> {
+        ObjectNode n = stats.toJson();
+        n.put("games", catalog.size(IgdbEndpoint.GAMES));
+        n.put("max_game_id", catalog.maxId(IgdbEndpoint.GAMES));
+        send(ex, 200, Json.mapper().writeValueAsBytes(n));
+      }
+      case "/admin/inject" -> {
+        LiveFeed.Applied a =
+            live.apply(
+                intParam(q, "games"),
+                intParam(q, "updates"),
+                intParam(q, "deletes"),
+                intParam(q, "touches"));
+        send(ex, 200, Json.mapper().writeValueAsBytes(a));
+      }
+      case "/admin/live" -> {
+        double rate = Double.parseDouble(q.getOrDefault("rate", "0"));
+        if (rate <= 0) {
+          live.stop();
+        } else {
+          live.start(rate, LiveFeed.Mix.DEFAULT);
+        }
+        send(ex, 200, json(Map.of("rate", rate)));
+      }
+      case "/admin/tokens/expire" -> {
+        tokens.expireAll();
+        send(ex, 200, json(Map.of("expired", true)));
+      }
+      case "/admin/faults/next" -> {
+        int count = intParam(q, "count");
+        int status = Integer.parseInt(q.getOrDefault("status", "429"));
+        injected.next(count, status);
+        send(ex, 200, json(Map.of("count", count, "status", status)));
+      }
+      case "/admin/faults/fail-ids" -> {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (String s : q.getOrDefault("ids", "").split(",")) {
+          if (!s.isBlank()) {
+            ids.add(Long.parseLong(s.trim()));
+          }
+        }
+        setFaults.accept(faults.get().withFailingIds(ids));
+        send(ex, 200, json(Map.of("failing_ids", ids)));
+      }
+      case "/admin/tokens/revoke" -> {
+        boolean done = tokens.revoke(q.getOrDefault("token", ""));
+        send(ex, done ? 200 : 404, json(Map.of("revoked", done)));
+      }
+      default -> send(ex, 404, error("Not Found", 404, path));
     }
   }
 

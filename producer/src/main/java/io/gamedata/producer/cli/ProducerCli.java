@@ -94,7 +94,9 @@ public final class ProducerCli {
 
     @Option(
         names = "--ranges",
-        description = "Id ranges per endpoint scanned in parallel. Env: FETCH_RANGES. Default: 8")
+        description =
+            "Id ranges scanned at once (single queries; idle workers split ranges). Env:"
+                + " FETCH_RANGES. Default: 6")
     String ranges;
 
     @Option(

@@ -1,17 +1,19 @@
 package io.gamedata.producer.client;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gamedata.contracts.json.Json;
 import io.gamedata.producer.config.ProducerConfig;
 import io.gamedata.producer.limiter.Backoff;
 import io.gamedata.producer.limiter.RateLimiter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ public final class IgdbClient implements AutoCloseable {
    * Added to the one-second window: a request can reach the server a little later than the limiter
    * let it go (scheduling, a new connection), which would squeeze two starts one window apart.
    */
-  static final Duration WINDOW_MARGIN = Duration.ofMillis(25);
+  static final Duration WINDOW_MARGIN = Duration.ofMillis(15);
 
   private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
 
@@ -277,6 +279,7 @@ public final class IgdbClient implements AutoCloseable {
         }
         if (code == 429) {
           metrics.throttled.increment();
+          permit.refused();
           limiter.onThrottled();
           if (++throttledHere <= MAX_THROTTLED_PER_CALL) {
             attempt--; // throttling is the limiter's business: it slowed down, this is not a
@@ -318,21 +321,50 @@ public final class IgdbClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads the records of an array one at a time, copying each object's tokens straight into its
+   * compact bytes (no tree per record) and picking up {@code id} and {@code updated_at} on the way.
+   */
   private List<RawRecord> readArray(JsonParser p) throws IOException {
     List<RawRecord> out = new ArrayList<>();
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t != JsonToken.START_OBJECT) {
         throw new IOException("expected an object in the array, got " + t);
       }
-      ObjectNode node = mapper.readTree(p);
-      JsonNode id = node.get("id");
-      if (id == null || !id.canConvertToLong()) {
-        throw new IOException("record without a numeric id: " + node.toString().substring(0, 80));
+      buf.reset();
+      long id = 0;
+      boolean hasId = false;
+      Long updatedAt = null;
+      try (JsonGenerator g = factory.createGenerator(buf)) {
+        g.writeStartObject();
+        JsonToken x;
+        while ((x = p.nextToken()) == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          g.writeFieldName(name);
+          JsonToken v = p.nextToken();
+          if (v == JsonToken.VALUE_NUMBER_INT) {
+            if ("id".equals(name)) {
+              id = p.getLongValue();
+              hasId = true;
+            } else if ("updated_at".equals(name)) {
+              updatedAt = p.getLongValue();
+            }
+          }
+          g.copyCurrentStructure(p);
+        }
+        if (x != JsonToken.END_OBJECT) {
+          throw new IOException("truncated record: got " + x);
+        }
+        g.writeEndObject();
       }
-      JsonNode upd = node.get("updated_at");
-      Long updatedAt = upd != null && upd.canConvertToLong() ? upd.asLong() : null;
-      out.add(new RawRecord(id.asLong(), updatedAt, mapper.writeValueAsBytes(node)));
+      if (!hasId) {
+        String head = buf.toString(StandardCharsets.UTF_8);
+        throw new IOException(
+            "record without a numeric id: " + head.substring(0, Math.min(80, head.length())));
+      }
+      out.add(new RawRecord(id, updatedAt, buf.toByteArray()));
     }
     return out;
   }

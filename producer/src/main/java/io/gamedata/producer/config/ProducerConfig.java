@@ -221,7 +221,7 @@ public record ProducerConfig(
     b.requestsPerSecond = dbl(env, REQUESTS_PER_SECOND, 4);
     b.maxInFlight = integer(env, MAX_IN_FLIGHT, 8);
     b.pageSize = integer(env, PAGE_SIZE, 500);
-    b.rangesPerEndpoint = integer(env, RANGES, 8);
+    b.rangesPerEndpoint = integer(env, RANGES, 6);
     b.multiquery = bool(env, MULTIQUERY, false);
     b.maxAttempts = integer(env, MAX_ATTEMPTS, 8);
     b.initialBackoff = Duration.ofMillis(integer(env, INITIAL_BACKOFF, 250));
@@ -364,7 +364,7 @@ public record ProducerConfig(
     private double requestsPerSecond = 4;
     private int maxInFlight = 8;
     private int pageSize = 500;
-    private int rangesPerEndpoint = 8;
+    private int rangesPerEndpoint = 6;
     private boolean multiquery;
     private int maxAttempts = 8;
     private Duration initialBackoff = Duration.ofMillis(250);

@@ -46,7 +46,12 @@ public final class BulkFetcher {
   static final String RUN_KEY = "fetch/run";
   private static final int BISECT_ATTEMPTS = 2;
   private static final int MULTIQUERY_MAX = 10;
-  private static final int MIN_PAGES_PER_RANGE = 6;
+
+  /** A split leaves at least this many estimated pages to each half. */
+  static final double MIN_SPLIT_PAGES = 1.5;
+
+  /** Multiqueries in flight at once, each carrying up to 10 ranges. */
+  static final int MQ_WORKERS = 6;
 
   private final ProducerConfig config;
   private final IgdbClient client;
@@ -105,22 +110,59 @@ public final class BulkFetcher {
           readState(e).filter(x -> run.runId.equals(x.runId)).orElse(new FetchState(run.runId));
       endpoints.put(e, new EndpointRun(e, s));
     }
-    int threads = Math.max(4, config.maxInFlight() * 2);
+    // references first (in queue order), games last; a worker that finds the queue empty splits
+    // the largest range in flight, so the tail of the scan stays parallel
+    List<EndpointRun> ordered = new ArrayList<>();
+    endpoints.values().stream().filter(x -> x.endpoint != IgdbEndpoint.GAMES).forEach(ordered::add);
+    endpoints.values().stream().filter(x -> x.endpoint == IgdbEndpoint.GAMES).forEach(ordered::add);
+    Scheduler scheduler = new Scheduler();
+    for (EndpointRun er : ordered) {
+      if (!er.state.planned) {
+        scheduler.plans.add(er);
+      } else {
+        if (er.state.density <= 0) {
+          er.state.density = 1.0;
+        }
+        for (int i = 0; i < er.state.ranges.size(); i++) {
+          if (!er.state.ranges.get(i).done) {
+            scheduler.queue.add(new RangeCursor(er, i));
+          }
+        }
+      }
+    }
+    if (config.multiquery()) {
+      planByMultiquery(scheduler);
+    }
+    // single queries: enough ranges at once to fill every slot of the rate limit (6 cover 4/s
+    // with up to ~1.2 s per request and its publishing); an idle worker splits a range only when
+    // fewer than workers - 1 are in flight, since each split costs one partial page
+    int workers =
+        config.multiquery()
+            ? MQ_WORKERS
+            : Math.max(1, Math.min(config.rangesPerEndpoint(), config.maxInFlight()));
+    scheduler.minActive = Math.max(1, workers - 1);
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            threads,
+            workers,
             r -> {
               Thread t = new Thread(r, "fetch-" + THREADS.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
     try {
-      List<EndpointRun> refs =
-          endpoints.values().stream().filter(x -> x.endpoint != IgdbEndpoint.GAMES).toList();
-      List<EndpointRun> games =
-          endpoints.values().stream().filter(x -> x.endpoint == IgdbEndpoint.GAMES).toList();
-      runPhase(pool, refs);
-      runPhase(pool, games);
+      List<Callable<Void>> work = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        work.add(
+            () -> {
+              if (config.multiquery()) {
+                scheduler.workMulti();
+              } else {
+                scheduler.workSingle();
+              }
+              return null;
+            });
+      }
+      invokeAll(pool, work);
     } finally {
       pool.shutdownNow();
     }
@@ -159,51 +201,6 @@ public final class BulkFetcher {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private void runPhase(ExecutorService pool, List<EndpointRun> eps) {
-    List<Callable<Void>> plans = new ArrayList<>();
-    for (EndpointRun er : eps) {
-      if (!er.state.planned) {
-        plans.add(
-            () -> {
-              plan(er);
-              return null;
-            });
-      }
-    }
-    invokeAll(pool, plans);
-    List<RangeCursor> open = new ArrayList<>();
-    for (EndpointRun er : eps) {
-      for (int i = 0; i < er.state.ranges.size(); i++) {
-        if (!er.state.ranges.get(i).done) {
-          open.add(new RangeCursor(er, i));
-        }
-      }
-    }
-    List<Callable<Void>> work = new ArrayList<>();
-    if (config.multiquery()) {
-      // interleave endpoints so that one multiquery carries ranges of several
-      for (int g = 0; g < open.size(); g += MULTIQUERY_MAX) {
-        List<RangeCursor> group = open.subList(g, Math.min(open.size(), g + MULTIQUERY_MAX));
-        work.add(
-            () -> {
-              scanMulti(group);
-              return null;
-            });
-      }
-    } else {
-      for (RangeCursor rc : open) {
-        work.add(
-            () -> {
-              while (!rc.done()) {
-                rc.stepSingle();
-              }
-              return null;
-            });
-      }
-    }
-    invokeAll(pool, work);
-  }
-
   private static void invokeAll(ExecutorService pool, List<Callable<Void>> tasks) {
     List<Future<Void>> fs = new ArrayList<>();
     for (Callable<Void> c : tasks) {
@@ -228,79 +225,154 @@ public final class BulkFetcher {
   }
 
   /**
-   * First page of the endpoint; if it is full, the highest id, and the rest of the id space split
-   * into ranges aligned to the page size (dense ids then need no extra request per range). The last
-   * range is open-ended, so records created during the fetch are not missed.
+   * The last page of the endpoint ({@code sort id desc; limit 500}): all of a small endpoint in one
+   * request; for a large one its top ids (published, not wasted) and the highest id, and one range
+   * {@code (-1, lowest id of that page)} left to scan, which idle workers split as they go. Records
+   * created during the fetch (ids above the plan's top) are left to the sync, whose cursor starts
+   * at the fetch's start.
    */
   private void plan(EndpointRun er) {
-    FetchState s = er.state;
-    String path = er.endpoint.path();
-    List<RawRecord> first;
-    boolean firstFailed = false;
+    List<RawRecord> top;
     try {
-      first = client.query(path, pageQuery(-1, -1));
+      top = client.query(er.endpoint.path(), topQuery());
     } catch (IgdbException e) {
       if (e.status() < 500) {
         throw e;
       }
       LOG.warn(
-          "{}: first page keeps failing ({}); the ranges will bisect it", path, e.getMessage());
-      first = List.of();
-      firstFailed = true;
+          "{}: the top page keeps failing ({}); scanning one open range with bisection",
+          er.endpoint.path(),
+          e.getMessage());
+      top = null;
     }
-    er.publishPage(first);
-    long last = first.isEmpty() ? -1 : first.get(first.size() - 1).id();
-    List<FetchState.Range> ranges = new ArrayList<>();
-    if (!firstFailed && first.size() < pageSize) {
-      FetchState.Range r = new FetchState.Range(-1, -1);
-      r.cursor = last;
-      r.done = true;
-      ranges.add(r);
-      stats.expect(er.endpoint, first.size());
-    } else {
-      long max;
-      try {
-        List<RawRecord> top = client.query(path, "fields id; sort id desc; limit 1;");
-        max = top.isEmpty() ? last : top.get(0).id();
-      } catch (IgdbException e) {
-        if (e.status() < 500) {
-          throw e;
-        }
-        LOG.warn("{}: highest id unknown ({}); scanning one open range", path, e.getMessage());
-        max = last;
-      }
-      long span = Math.max(0, max - last);
-      // estimate the records left from the density of the first page; every range should get
-      // several pages, since each range ends with one partial page
-      double density = first.isEmpty() ? 1.0 : first.size() / (double) Math.max(1, last + 1);
-      long estPages = (long) Math.ceil(span * Math.min(1.0, density) / pageSize);
-      int maxParts = config.rangesPerEndpoint() * (config.multiquery() ? 5 : 1);
-      // a multiquery carries one page of up to 10 ranges: it needs many short ranges
-      int minPages = config.multiquery() ? 2 : MIN_PAGES_PER_RANGE;
-      int parts = (int) Math.max(1, Math.min(maxParts, estPages / minPages));
-      long per = Math.max(pageSize, ceilDiv(ceilDiv(span, parts), pageSize) * pageSize);
-      long lo = last;
-      while (lo + per < max) {
-        ranges.add(new FetchState.Range(lo, lo + per));
-        lo += per;
-      }
-      ranges.add(new FetchState.Range(lo, -1));
-      stats.expect(er.endpoint, max);
-    }
-    synchronized (er) {
-      s.ranges = ranges;
-      s.planned = true;
-      er.save();
-    }
-    LOG.info(
-        "{}: {} range(s) planned after a first page of {} records",
-        path,
-        ranges.size(),
-        first.size());
+    applyPlan(er, top);
   }
 
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
+  String topQuery() {
+    return "fields *; sort id desc; limit " + pageSize + ";";
+  }
+
+  /** Publishes the top page and stores the plan; returns the ranges left to scan. */
+  private List<RangeCursor> applyPlan(EndpointRun er, List<RawRecord> top) {
+    FetchState s = er.state;
+    List<FetchState.Range> ranges = new ArrayList<>();
+    double density = 1.0;
+    if (top == null) {
+      ranges.add(new FetchState.Range(-1, -1));
+    } else {
+      List<RawRecord> asc = new ArrayList<>(top);
+      asc.sort((x, y) -> Long.compare(x.id(), y.id()));
+      er.publishPage(asc);
+      if (asc.size() >= pageSize) {
+        long low = asc.get(0).id();
+        long high = asc.get(asc.size() - 1).id();
+        density = Math.min(1.0, asc.size() / (double) Math.max(1, high - low + 1));
+        ranges.add(new FetchState.Range(-1, low - 1));
+        stats.expect(er.endpoint, asc.size() + (long) Math.ceil(low * density));
+      } else {
+        stats.expect(er.endpoint, asc.size());
+      }
+    }
+    List<RangeCursor> out = new ArrayList<>();
+    synchronized (er) {
+      s.ranges = ranges;
+      s.density = density;
+      s.planned = true;
+    }
+    er.save();
+    for (int i = 0; i < ranges.size(); i++) {
+      out.add(new RangeCursor(er, i));
+    }
+    LOG.info(
+        "{}: planned from a top page of {} records{}",
+        er.endpoint.path(),
+        top == null ? 0 : top.size(),
+        ranges.isEmpty() ? " (complete)" : ", the rest left to scan");
+    return out;
+  }
+
+  /**
+   * In multiquery mode the top pages of up to 10 endpoints travel in one request; the groups go out
+   * at once.
+   */
+  private void planByMultiquery(Scheduler scheduler) {
+    List<EndpointRun> todo = new ArrayList<>(scheduler.plans);
+    scheduler.plans.clear();
+    List<Callable<Void>> groups = new ArrayList<>();
+    for (int g = 0; g < todo.size(); g += MULTIQUERY_MAX) {
+      List<EndpointRun> group = todo.subList(g, Math.min(todo.size(), g + MULTIQUERY_MAX));
+      groups.add(
+          () -> {
+            planGroup(scheduler, group);
+            return null;
+          });
+    }
+    if (groups.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(groups.size());
+    try {
+      invokeAll(pool, groups);
+    } finally {
+      pool.shutdownNow();
+    }
+    // keep the queue in plan order: references first, games last
+    List<RangeCursor> queued = new ArrayList<>(scheduler.queue);
+    queued.sort((x, y) -> Integer.compare(todoIndex(todo, x.er), todoIndex(todo, y.er)));
+    scheduler.queue.clear();
+    scheduler.queue.addAll(queued);
+  }
+
+  private static int todoIndex(List<EndpointRun> todo, EndpointRun er) {
+    int i = todo.indexOf(er);
+    return i < 0 ? -1 : i;
+  }
+
+  private void planGroup(Scheduler scheduler, List<EndpointRun> group) {
+    StringBuilder body = new StringBuilder();
+    for (EndpointRun er : group) {
+      body.append("query ")
+          .append(er.endpoint.path())
+          .append(" \"top-")
+          .append(er.endpoint.path())
+          .append("\" { ")
+          .append(topQuery())
+          .append(" };\n");
+    }
+    Map<String, List<RawRecord>> answer = null;
+    try {
+      answer = client.multiquery(body.toString(), config.maxAttempts());
+    } catch (IgdbException e) {
+      if (!e.retryable()) {
+        throw e;
+      }
+      LOG.warn("Planning multiquery failed ({}); planning one by one", e.getMessage());
+    }
+    for (EndpointRun er : group) {
+      List<RawRecord> top = answer == null ? null : answer.get("top-" + er.endpoint.path());
+      List<RangeCursor> ranges;
+      if (top == null) {
+        plan(er);
+        ranges = rangesOf(er);
+      } else {
+        ranges = applyPlan(er, top);
+      }
+      synchronized (scheduler) {
+        scheduler.queue.addAll(ranges);
+      }
+    }
+  }
+
+  private List<RangeCursor> rangesOf(EndpointRun er) {
+    List<RangeCursor> out = new ArrayList<>();
+    synchronized (er) {
+      for (int i = 0; i < er.state.ranges.size(); i++) {
+        if (!er.state.ranges.get(i).done) {
+          out.add(new RangeCursor(er, i));
+        }
+      }
+    }
+    return out;
   }
 
   String pageQuery(long after, long upTo) {
@@ -312,49 +384,182 @@ public final class BulkFetcher {
         + ";";
   }
 
-  private void scanMulti(List<RangeCursor> group) {
-    while (true) {
-      List<RangeCursor> active = group.stream().filter(rc -> !rc.done()).toList();
-      if (active.isEmpty()) {
-        return;
-      }
-      StringBuilder body = new StringBuilder();
-      Map<String, RangeCursor> byName = new LinkedHashMap<>();
-      for (RangeCursor rc : active) {
-        String name = rc.er.endpoint.path() + "-" + rc.index;
-        byName.put(name, rc);
-        body.append("query ")
-            .append(rc.er.endpoint.path())
-            .append(" \"")
-            .append(name)
-            .append("\" { ")
-            .append(pageQuery(rc.range().cursor, rc.range().hi))
-            .append(" };\n");
-      }
-      Map<String, List<RawRecord>> answer;
-      try {
-        answer = client.multiquery(body.toString(), config.maxAttempts());
-      } catch (IgdbException e) {
-        if (!e.retryable()) {
-          throw e;
+  /**
+   * Hands ranges to workers: planning first, then queued ranges in order (references before games);
+   * when the queue is empty and fewer than {@code minActive} ranges are being scanned, the range
+   * with the most estimated pages left is split in two (past the page its owner has in flight), so
+   * the end of the fetch stays as parallel as its middle. Each split costs one partial page, so
+   * ranges are split only when needed and only when both halves keep a few pages.
+   */
+  private final class Scheduler {
+    final List<EndpointRun> plans = new ArrayList<>();
+    final java.util.ArrayDeque<RangeCursor> queue = new java.util.ArrayDeque<>();
+    final java.util.Set<RangeCursor> active = new java.util.LinkedHashSet<>();
+    int planning;
+    int minActive = 1;
+
+    /** Next work for a worker: a plan to make, a range to scan, or null when nothing is left. */
+    synchronized Object next(int minActive, double minPages, boolean block) {
+      while (true) {
+        if (!plans.isEmpty()) {
+          planning++;
+          return plans.remove(0);
         }
-        LOG.warn(
-            "Multiquery failed ({}); falling back to single queries for one page each",
-            e.getMessage());
-        for (RangeCursor rc : active) {
-          rc.stepSingle();
+        RangeCursor rc = queue.pollFirst();
+        if (rc == null && active.size() < minActive) {
+          rc = split(minPages);
         }
-        continue;
-      }
-      for (var en : byName.entrySet()) {
-        List<RawRecord> page = answer.get(en.getKey());
-        if (page == null) {
-          en.getValue().stepSingle(); // missing from the answer: ask for it alone
-        } else {
-          en.getValue().accept(page);
+        if (rc != null) {
+          active.add(rc);
+          return rc;
+        }
+        if (!block || planning == 0) {
+          return null;
+        }
+        try {
+          wait(); // a plan in progress will add ranges
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Fetch interrupted", e);
         }
       }
     }
+
+    synchronized void planned(EndpointRun er) {
+      planning--;
+      queue.addAll(rangesOf(er));
+      notifyAll();
+    }
+
+    synchronized void finished(RangeCursor rc) {
+      active.remove(rc);
+      notifyAll();
+    }
+
+    private RangeCursor split(double minPages) {
+      RangeCursor best = null;
+      double bestPages = 0;
+      for (RangeCursor rc : active) {
+        double left = rc.pagesLeft();
+        if (left > bestPages) {
+          best = rc;
+          bestPages = left;
+        }
+      }
+      // the owner's page in flight is not splittable: both halves must keep minPages after it
+      if (best == null || bestPages - 1 < 2 * minPages) {
+        return null;
+      }
+      return best.split();
+    }
+
+    void workSingle() {
+      while (true) {
+        Object job = next(minActive, MIN_SPLIT_PAGES, true);
+        if (job == null) {
+          return;
+        }
+        if (job instanceof EndpointRun er) {
+          try {
+            plan(er);
+          } finally {
+            planned(er);
+          }
+          continue;
+        }
+        RangeCursor rc = (RangeCursor) job;
+        try {
+          while (!rc.done()) {
+            rc.stepSingle();
+          }
+        } finally {
+          finished(rc);
+        }
+      }
+    }
+
+    void workMulti() {
+      List<RangeCursor> mine = new ArrayList<>();
+      try {
+        while (true) {
+          while (mine.size() < MULTIQUERY_MAX) {
+            Object job = next(MQ_WORKERS * MULTIQUERY_MAX, 1, mine.isEmpty());
+            if (job == null) {
+              break;
+            }
+            mine.add((RangeCursor) job); // plans were made up front in multiquery mode
+          }
+          if (mine.isEmpty()) {
+            return;
+          }
+          stepMulti(mine);
+          for (java.util.Iterator<RangeCursor> it = mine.iterator(); it.hasNext(); ) {
+            RangeCursor rc = it.next();
+            if (rc.done()) {
+              it.remove();
+              finished(rc);
+            }
+          }
+        }
+      } finally {
+        mine.forEach(this::finished);
+      }
+    }
+  }
+
+  /** One multiquery carrying the next page of each range. */
+  private void stepMulti(List<RangeCursor> group) {
+    StringBuilder body = new StringBuilder();
+    Map<String, RangeCursor> byName = new LinkedHashMap<>();
+    for (RangeCursor rc : group) {
+      String name = rc.er.endpoint.path() + "-" + rc.index;
+      byName.put(name, rc);
+      FetchState.Range r = rc.range();
+      long cursor;
+      long hi;
+      synchronized (rc.er) {
+        cursor = r.cursor;
+        hi = r.hi;
+      }
+      body.append("query ")
+          .append(rc.er.endpoint.path())
+          .append(" \"")
+          .append(name)
+          .append("\" { ")
+          .append(pageQuery(cursor, hi))
+          .append(" };\n");
+    }
+    Map<String, List<RawRecord>> answer;
+    try {
+      answer = client.multiquery(body.toString(), config.maxAttempts());
+    } catch (IgdbException e) {
+      if (!e.retryable()) {
+        throw e;
+      }
+      LOG.warn(
+          "Multiquery failed ({}); falling back to single queries for one page each",
+          e.getMessage());
+      for (RangeCursor rc : group) {
+        rc.stepSingle();
+      }
+      return;
+    }
+    // send every page first, then wait for Kafka once, then one checkpoint per endpoint
+    List<Runnable> acks = new ArrayList<>();
+    List<RangeCursor> missing = new ArrayList<>();
+    java.util.Set<EndpointRun> touched = new java.util.LinkedHashSet<>();
+    for (var en : byName.entrySet()) {
+      List<RawRecord> page = answer.get(en.getKey());
+      if (page == null) {
+        missing.add(en.getValue());
+      } else {
+        acks.add(en.getValue().acceptAsync(page));
+        touched.add(en.getValue().er);
+      }
+    }
+    acks.forEach(Runnable::run);
+    touched.forEach(EndpointRun::save);
+    missing.forEach(RangeCursor::stepSingle); // missing from the answer: ask for each alone
   }
 
   /** One endpoint of the run: its checkpoint and its bad ids. */
@@ -369,8 +574,16 @@ public final class BulkFetcher {
 
     /** Publishes a page and waits until every record is acknowledged. */
     void publishPage(List<RawRecord> page) {
+      send(page).run();
+    }
+
+    /**
+     * Sends a page to Kafka (and the raw copy); the returned step waits for every acknowledgement
+     * and counts the page. Several pages can be sent before their acknowledgements are awaited.
+     */
+    Runnable send(List<RawRecord> page) {
       if (page.isEmpty()) {
-        return;
+        return () -> {};
       }
       List<byte[]> jsons = new ArrayList<>(page.size());
       CompletableFuture<?>[] fs = new CompletableFuture<?>[page.size()];
@@ -382,24 +595,29 @@ public final class BulkFetcher {
         bytes += r.json().length;
       }
       raw.ifPresent(w -> w.write(endpoint, jsons));
-      try {
-        CompletableFuture.allOf(fs).get(10, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while publishing " + endpoint.path(), e);
-      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException(
-            "Kafka did not acknowledge records of " + endpoint.path() + ": " + e.getCause(), e);
-      }
-      stats.add(endpoint, page.size(), bytes);
-      stats.pages.increment();
-      synchronized (this) {
-        state.recordsPublished += page.size();
-      }
+      long pageBytes = bytes;
+      return () -> {
+        try {
+          CompletableFuture.allOf(fs).get(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while publishing " + endpoint.path(), e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+          throw new IllegalStateException(
+              "Kafka did not acknowledge records of " + endpoint.path() + ": " + e.getCause(), e);
+        }
+        stats.add(endpoint, page.size(), pageBytes);
+        stats.pages.increment();
+        synchronized (this) {
+          state.recordsPublished += page.size();
+        }
+      };
     }
 
-    synchronized void badId(BadId b) {
-      state.badIds.add(b);
+    void badId(BadId b) {
+      synchronized (this) {
+        state.badIds.add(b);
+      }
       save();
       LOG.error(
           "Bad id {}/{}: IGDB keeps failing it (HTTP {}); recorded, fetch goes on",
@@ -408,8 +626,21 @@ public final class BulkFetcher {
           b.status());
     }
 
-    synchronized void save() {
-      writeJson("fetch/" + endpoint.path(), state);
+    private final Object saveLock = new Object();
+
+    /** Writes the checkpoint; ranges are read under this run's lock, written outside it. */
+    void save() {
+      synchronized (saveLock) {
+        String json;
+        synchronized (this) {
+          try {
+            json = Json.mapper().writeValueAsString(state);
+          } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Cannot write checkpoint " + endpoint.path(), ex);
+          }
+        }
+        state_().put("fetch/" + endpoint.path(), json);
+      }
     }
   }
 
@@ -417,6 +648,7 @@ public final class BulkFetcher {
   private final class RangeCursor {
     final EndpointRun er;
     final int index;
+    volatile boolean bisecting;
 
     RangeCursor(EndpointRun er, int index) {
       this.er = er;
@@ -435,35 +667,105 @@ public final class BulkFetcher {
       }
     }
 
-    /** Applies a page fetched for the current cursor. */
+    /** Estimated pages left; 0 when the range cannot be split (open-ended, bisecting, done). */
+    double pagesLeft() {
+      synchronized (er) {
+        FetchState.Range r = range();
+        if (r.done || r.openEnded() || bisecting) {
+          return 0;
+        }
+        return (r.hi - r.cursor) * er.state.density / pageSize;
+      }
+    }
+
+    /** Gives the upper part of this range, past the page in flight, to a new range. */
+    RangeCursor split() {
+      RangeCursor out;
+      synchronized (er) {
+        FetchState.Range r = range();
+        long inFlight = (long) Math.ceil(pageSize / Math.max(1e-9, er.state.density));
+        long mid = r.cursor + inFlight + (r.hi - r.cursor - inFlight) / 2;
+        if (mid <= r.cursor || mid >= r.hi) {
+          return null;
+        }
+        FetchState.Range upper = new FetchState.Range(mid, r.hi);
+        r.hi = mid;
+        er.state.ranges.add(upper);
+        out = new RangeCursor(er, er.state.ranges.size() - 1);
+      }
+      er.save();
+      return out;
+    }
+
+    /**
+     * Applies a page fetched for the current cursor. Records above the range's upper bound (it was
+     * split while the page was in flight) belong to the other half and are dropped.
+     */
     void accept(List<RawRecord> page) {
-      FetchState.Range r = range();
-      er.publishPage(page);
-      long cursor = page.isEmpty() ? r.cursor : page.get(page.size() - 1).id();
-      boolean finished = page.size() < pageSize || cursor >= r.upper();
-      checkpoint(cursor, finished);
+      acceptAsync(page).run();
+      er.save();
+    }
+
+    /**
+     * Sends the page's records; the returned step waits for Kafka and moves the cursor (without
+     * writing the checkpoint: the caller saves once per endpoint).
+     */
+    Runnable acceptAsync(List<RawRecord> page) {
+      long hi;
+      long cursorBefore;
+      synchronized (er) {
+        hi = range().upper();
+        cursorBefore = range().cursor;
+      }
+      List<RawRecord> kept = page;
+      if (!page.isEmpty() && page.get(page.size() - 1).id() > hi) {
+        kept = page.stream().filter(x -> x.id() <= hi).toList();
+      }
+      Runnable acked = er.send(kept);
+      long cursor = kept.isEmpty() ? cursorBefore : kept.get(kept.size() - 1).id();
+      boolean finished = page.size() < pageSize || kept.size() < page.size() || cursor >= hi;
+      return () -> {
+        acked.run();
+        move(cursor, finished);
+      };
     }
 
     void checkpoint(long cursor, boolean finished) {
+      move(cursor, finished);
+      er.save();
+    }
+
+    private void move(long cursor, boolean finished) {
       synchronized (er) {
         FetchState.Range r = range();
         r.cursor = cursor;
         r.done = finished || cursor >= r.upper();
-        er.save();
       }
     }
 
     /** One page by a single query; on a persistent 5xx, bisect instead. */
     void stepSingle() {
-      FetchState.Range r = range();
-      long c = r.cursor;
+      long c;
+      long hi;
+      boolean open;
+      synchronized (er) {
+        FetchState.Range r = range();
+        c = r.cursor;
+        hi = r.hi;
+        open = r.openEnded();
+      }
       try {
-        accept(client.query(er.endpoint.path(), pageQuery(c, r.hi)));
+        accept(client.query(er.endpoint.path(), pageQuery(c, hi)));
       } catch (IgdbException e) {
         if (e.status() < 500) {
           throw e;
         }
-        long bound = r.openEnded() ? c + 2L * pageSize : r.hi;
+        bisecting = true;
+        long bound;
+        synchronized (er) {
+          // a split may have moved the upper bound meanwhile; no split while bisecting
+          bound = open ? c + 2L * pageSize : range().hi;
+        }
         LOG.warn(
             "{}: page after id {} keeps failing (HTTP {}); bisecting ({}, {}]",
             er.endpoint.path(),
@@ -471,8 +773,12 @@ public final class BulkFetcher {
             e.status(),
             c,
             bound);
-        bisect(c, bound);
-        checkpoint(bound, !r.openEnded() && bound >= r.hi);
+        try {
+          bisect(c, bound);
+          checkpoint(bound, !open && bound >= hi);
+        } finally {
+          bisecting = false;
+        }
       }
     }
 
@@ -506,6 +812,10 @@ public final class BulkFetcher {
         }
       }
     }
+  }
+
+  private StateStore state_() {
+    return state;
   }
 
   private Optional<RunState> readRun() {

@@ -36,6 +36,10 @@ public final class FetchState {
 
   public String runId;
   public boolean planned;
+
+  /** Records per id of the endpoint, estimated by the plan (0 = unknown); sizes range splits. */
+  public double density;
+
   public List<Range> ranges = new ArrayList<>();
   public List<BadId> badIds = new ArrayList<>();
   public long recordsPublished;

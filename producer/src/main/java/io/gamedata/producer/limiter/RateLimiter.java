@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
 /**
  * Keeps both IGDB limits at once: at most {@code permitsPerWindow} request starts in any sliding
  * window (4 per second) and at most {@code maxInFlight} requests open. Adaptive: a 429 cuts the
- * effective rate by a tenth and pauses new starts briefly; every success then raises the rate by a
- * small step back towards the configured maximum (additive increase, multiplicative decrease).
+ * effective rate by 5 % and pauses new starts for a twentieth of the window; every success then
+ * raises the rate by a small step back towards the configured maximum (additive increase,
+ * multiplicative decrease).
  *
  * <p>The rate is applied by stretching the window: at rate r the limiter allows {@code
  * permitsPerWindow} starts per {@code window * max / r}, so the configured limit is never exceeded
@@ -20,7 +21,7 @@ import java.util.function.LongSupplier;
 public final class RateLimiter {
 
   /** Each 429 multiplies the rate by this. */
-  static final double BACKOFF_FACTOR = 0.9;
+  static final double BACKOFF_FACTOR = 0.95;
 
   private final int permitsPerWindow;
   private final long windowNanos;
@@ -66,7 +67,9 @@ public final class RateLimiter {
     this.maxRate = 1.0;
     this.minRate = 1.0 / 16;
     this.recoveryStep = 1.0 / 50;
-    this.pauseNanos = windowNanos / 2;
+    // a lone 429 is mostly arrival jitter at the server: a short pause, a small cut; a storm
+    // compounds the cuts down to minRate
+    this.pauseNanos = windowNanos / 20;
     this.clock = clock;
     this.rate = maxRate;
   }
@@ -79,6 +82,12 @@ public final class RateLimiter {
      * sees it.
      */
     void sent();
+
+    /**
+     * The server refused the request (429), so it does not count in the server's window: its start
+     * leaves this window too, and the retry takes the next free slot instead of burning one more.
+     */
+    void refused();
 
     @Override
     void close();
@@ -119,7 +128,7 @@ public final class RateLimiter {
     }
   }
 
-  /** The server answered 429: halve the rate and pause new starts for a moment. */
+  /** The server answered 429: cut the rate and pause new starts for a moment. */
   public void onThrottled() {
     lock.lock();
     try {
@@ -186,6 +195,17 @@ public final class RateLimiter {
       lock.lock();
       try {
         entry[0] = Math.max(entry[0], clock.getAsLong());
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public void refused() {
+      lock.lock();
+      try {
+        starts.remove(entry);
+        changed.signalAll();
       } finally {
         lock.unlock();
       }

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * (Re-)registers the webhooks at start-up: IGDB deactivates a webhook for good after 5 failed
- * deliveries, so an inactive one pointing at us is deleted and registered again; an active one is
- * kept; a missing one is created.
+ * (Re-)registers the webhooks, at start-up and then periodically: IGDB deactivates a webhook for
+ * good after 5 failed deliveries, and a registration can be lost (a restarted simulator forgets
+ * them), so an inactive one pointing at us, or one with another secret, is deleted and registered
+ * again; an active one is kept; a missing one is created.
  */
 public final class WebhookRegistrar {
 
@@ -33,7 +34,8 @@ public final class WebhookRegistrar {
         boolean active = false;
         for (JsonNode w : existing) {
           if (url.equals(w.path("url").asText())) {
-            if (w.path("active").asBoolean(false)) {
+            boolean sameSecret = !w.has("secret") || secret.equals(w.path("secret").asText());
+            if (w.path("active").asBoolean(false) && sameSecret && !active) {
               active = true;
             } else if (w.has("id")) {
               client.deleteWebhook(w.get("id").asLong());
@@ -46,10 +48,12 @@ public final class WebhookRegistrar {
         }
       }
     }
-    LOG.info(
-        "Webhooks registered: {} new, {} kept",
-        registered.size(),
-        endpoints.size() * 3 - registered.size());
+    if (!registered.isEmpty()) {
+      LOG.info(
+          "Webhooks registered: {} new, {} kept",
+          registered.size(),
+          endpoints.size() * 3 - registered.size());
+    }
     return registered;
   }
 }

@@ -10,16 +10,15 @@ import io.gamedata.producer.ProducerContext;
 import io.gamedata.producer.cli.ProducerCli;
 import io.gamedata.producer.config.ProducerConfig;
 import io.gamedata.producer.fetch.FetchSummary;
-import io.gamedata.producer.testing.FakeIgdb;
 import io.gamedata.producer.testing.ItSupport;
+import io.gamedata.simulator.IgdbSimulator;
+import io.gamedata.simulator.catalog.SyntheticCatalog;
+import io.gamedata.simulator.fault.Faults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledRunIT {
 
   static final int GAMES = 6000;
-  FakeIgdb igdb;
+  IgdbSimulator igdb;
 
   @BeforeEach
-  void start() throws Exception {
-    igdb = new FakeIgdb();
-    igdb.add("games", LongStream.rangeClosed(1, GAMES).boxed().toList(), 1000);
-    igdb.latencyMs = 40;
+  void start() {
+    igdb =
+        ItSupport.simulator(SyntheticCatalog.generate(GAMES, 3))
+            .faults(Faults.none().withLatency(Faults.Latency.parse("fixed:40")))
+            .build()
+            .start();
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     igdb.close();
   }
 
@@ -65,8 +66,8 @@ class KilledRunIT {
     env.put(ProducerConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers());
     env.put(ProducerConfig.IGDB_API_URL, igdb.apiUrl());
     env.put(ProducerConfig.TWITCH_TOKEN_URL, igdb.tokenUrl());
-    env.put(ProducerConfig.TWITCH_CLIENT_ID, "child");
-    env.put(ProducerConfig.TWITCH_CLIENT_SECRET, "child-secret");
+    env.put(ProducerConfig.TWITCH_CLIENT_ID, igdb.clientId());
+    env.put(ProducerConfig.TWITCH_CLIENT_SECRET, igdb.clientSecret());
     env.put(ProducerConfig.TOPIC_SUFFIX, c.topicSuffix());
     env.put(ProducerConfig.ENDPOINTS, "games");
     env.put(ProducerConfig.PAGE_SIZE, "100");
@@ -77,13 +78,13 @@ class KilledRunIT {
       // kill it once it is well into the games, but far from done (60 pages are needed)
       await()
           .atMost(Duration.ofSeconds(90))
-          .until(() -> igdb.apiRequests.get() >= 20 || !child.isAlive());
+          .until(() -> igdb.stats().requests.get() >= 20 || !child.isAlive());
       assertThat(child.isAlive()).as("child still fetching").isTrue();
     } finally {
       child.destroyForcibly();
       child.waitFor();
     }
-    int before = igdb.apiRequests.get();
+    long before = igdb.stats().requests.get();
     assertThat(before).isLessThan(60);
 
     FetchSummary s;
@@ -92,8 +93,7 @@ class KilledRunIT {
     }
     assertThat(s.resumed()).isTrue();
     Map<Long, Integer> counts = ItSupport.keyCounts(cluster, c, IgdbEndpoint.GAMES);
-    Set<Long> expected = LongStream.rangeClosed(1, GAMES).boxed().collect(Collectors.toSet());
-    assertThat(counts.keySet()).isEqualTo(expected);
+    assertThat(counts.keySet()).isEqualTo(ItSupport.ids(igdb, IgdbEndpoint.GAMES));
     // at-least-once: only pages in flight at the kill (at most one per range) come twice
     long duplicates = counts.values().stream().filter(n -> n > 1).count();
     assertThat(duplicates).isLessThanOrEqualTo(4L * 100);

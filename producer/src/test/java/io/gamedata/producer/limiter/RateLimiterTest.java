@@ -1,6 +1,7 @@
 package io.gamedata.producer.limiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,14 +51,38 @@ class RateLimiterTest {
   }
 
   @Test
+  void aRefusedRequestGivesItsSlotBack() throws Exception {
+    long[] now = {0};
+    RateLimiter limiter = new RateLimiter(1, Duration.ofSeconds(1), 4, () -> now[0]);
+    try (RateLimiter.Permit p = limiter.acquire()) {
+      p.sent();
+      p.refused(); // the server did not count it
+    }
+    ExecutorService one = Executors.newSingleThreadExecutor();
+    try {
+      // no time passes: the only slot of the window is free again
+      assertThat(one.submit(() -> limiter.acquire()).get(5, TimeUnit.SECONDS)).isNotNull();
+      // and now it is taken: a third start must wait for the window
+      var third = one.submit(() -> limiter.acquire());
+      await()
+          .during(Duration.ofMillis(200))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> !third.isDone());
+      third.cancel(true);
+    } finally {
+      one.shutdownNow();
+    }
+  }
+
+  @Test
   void backsOffOnThrottlingAndRecoversSlowly() {
     RateLimiter limiter = new RateLimiter(4, Duration.ofMillis(100), 8, System::nanoTime);
     assertThat(limiter.rateFraction()).isEqualTo(1.0);
     limiter.onThrottled();
     limiter.onThrottled();
-    assertThat(limiter.rateFraction()).isCloseTo(0.81, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(limiter.rateFraction()).isCloseTo(0.9025, org.assertj.core.data.Offset.offset(1e-9));
     limiter.onSuccess();
-    assertThat(limiter.rateFraction()).isGreaterThan(0.81).isLessThan(0.84);
+    assertThat(limiter.rateFraction()).isGreaterThan(0.9025).isLessThan(0.93);
     for (int i = 0; i < 100; i++) {
       limiter.onSuccess();
     }
