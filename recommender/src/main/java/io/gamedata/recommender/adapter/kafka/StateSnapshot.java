@@ -1,0 +1,271 @@
+package io.gamedata.recommender.adapter.kafka;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.contracts.json.Json;
+import io.gamedata.recommender.engine.EngineState;
+import io.gamedata.recommender.engine.IdfGeneration;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A replica's whole state in one local file, so that a restart loads it instead of re-reading
+ * {@code games.enriched} and {@code games.similar} and re-indexing: the engine's {@link
+ * EngineState} (documents, IDF generation, drift counter, every list) and the offsets of the
+ * enriched topic it reflects (lists up to there were flushed to the similar topic before the state
+ * was taken). A restart loads it, seeks to the offsets and catches up the tail.
+ *
+ * <p>Binary format {@value #VERSION}: magic, version, topics, K', engine fingerprint, offsets, save
+ * time, the IDF generation, the drift counter, the documents (length-prefixed JSON of the {@code
+ * EnrichedGame} contract, parsed in parallel on load), the lists (members as indexes into the
+ * documents, integer scores), and a CRC32 of everything before it. Written to a temporary file,
+ * then renamed: a crash while writing leaves the previous snapshot. {@link #read} returns empty for
+ * a missing, truncated, corrupt or other-version file (the caller falls back to Kafka).
+ *
+ * @param enrichedTopic topic the offsets belong to
+ * @param similarTopic topic the lists were published to
+ * @param listSize K'
+ * @param engineFingerprint the engine settings the lists were computed with
+ * @param offsets next offset to read of the enriched topic, by partition
+ * @param savedAt when the state was taken
+ * @param engine the engine's state
+ */
+public record StateSnapshot(
+    String enrichedTopic,
+    String similarTopic,
+    int listSize,
+    String engineFingerprint,
+    Map<Integer, Long> offsets,
+    Instant savedAt,
+    EngineState engine) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StateSnapshot.class);
+  private static final int MAGIC = 0x47445253; // "GDRS"
+
+  /** Format version; a file of another version is ignored. */
+  public static final int VERSION = 1;
+
+  /** File name inside the state directory. */
+  public static final String FILE = "recommender-state.bin";
+
+  private static final ObjectWriter DOC_WRITER = Json.mapper().writerFor(EnrichedGame.class);
+  private static final ObjectReader DOC_READER = Json.mapper().readerFor(EnrichedGame.class);
+
+  public StateSnapshot {
+    offsets = Map.copyOf(new TreeMap<>(offsets));
+  }
+
+  /** Writes atomically (temporary file, then rename); returns the file size in bytes. */
+  public long write(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path tmp = dir.resolve(FILE + ".tmp");
+      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+        CRC32 crc = new CRC32();
+        DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+        writeBody(out);
+        out.flush();
+        new DataOutputStream(raw).writeLong(crc.getValue());
+      }
+      Files.move(
+          tmp,
+          dir.resolve(FILE),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      return Files.size(dir.resolve(FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write state snapshot in " + dir, e);
+    }
+  }
+
+  private void writeBody(DataOutputStream out) throws IOException {
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    out.writeUTF(enrichedTopic);
+    out.writeUTF(similarTopic);
+    out.writeInt(listSize);
+    out.writeUTF(engineFingerprint);
+    out.writeInt(offsets.size());
+    for (var e : offsets.entrySet()) {
+      out.writeInt(e.getKey());
+      out.writeLong(e.getValue());
+    }
+    out.writeLong(savedAt.toEpochMilli());
+    IdfGeneration gen = engine.generation();
+    out.writeLong(gen.number());
+    out.writeInt(gen.n());
+    out.writeInt(gen.df().size());
+    for (var e : gen.df().entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeInt(e.getValue());
+    }
+    out.writeLong(engine.changesSinceGeneration());
+    List<EnrichedGame> games = engine.games();
+    out.writeInt(games.size());
+    Map<Long, Integer> index = new HashMap<>(games.size() * 2);
+    for (int i = 0; i < games.size(); i++) {
+      byte[] doc = DOC_WRITER.writeValueAsBytes(games.get(i));
+      out.writeInt(doc.length);
+      out.write(doc);
+      index.put(games.get(i).id(), i);
+    }
+    for (int i = 0; i < games.size(); i++) {
+      long[] ids = engine.listIds()[i];
+      int[] scores = engine.listScores()[i];
+      out.writeShort(ids.length);
+      for (int j = 0; j < ids.length; j++) {
+        Integer member = index.get(ids[j]);
+        if (member == null) {
+          throw new IllegalStateException("list of game " + games.get(i).id() + " names " + ids[j]);
+        }
+        out.writeInt(member);
+        out.writeInt(scores[j]);
+      }
+    }
+  }
+
+  /** The snapshot in {@code dir}, or empty when there is none or it cannot be trusted. */
+  public static Optional<StateSnapshot> read(Path dir) {
+    Path f = dir.resolve(FILE);
+    if (!Files.exists(f)) {
+      return Optional.empty();
+    }
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(f), 1 << 20)) {
+      CRC32 crc = new CRC32();
+      DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
+      StateSnapshot s = readBody(in);
+      long computed = crc.getValue();
+      long stored = new DataInputStream(raw).readLong();
+      if (stored != computed || raw.read() != -1) {
+        LOG.warn("ignoring state snapshot {}: checksum mismatch or trailing bytes", f);
+        return Optional.empty();
+      }
+      return Optional.of(s);
+    } catch (EOFException e) {
+      LOG.warn("ignoring truncated state snapshot {}", f);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("ignoring unreadable state snapshot {}: {}", f, e.toString());
+    }
+    return Optional.empty();
+  }
+
+  private static StateSnapshot readBody(DataInputStream in) throws IOException {
+    if (in.readInt() != MAGIC) {
+      throw new IOException("not a state snapshot");
+    }
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw new IOException("format version " + version + ", expected " + VERSION);
+    }
+    String enriched = in.readUTF();
+    String similar = in.readUTF();
+    int listSize = in.readInt();
+    String fingerprint = in.readUTF();
+    int parts = in.readInt();
+    Map<Integer, Long> offsets = new HashMap<>();
+    for (int i = 0; i < parts; i++) {
+      offsets.put(in.readInt(), in.readLong());
+    }
+    Instant savedAt = Instant.ofEpochMilli(in.readLong());
+    long number = in.readLong();
+    int n = in.readInt();
+    int terms = count(in.readInt(), "terms");
+    Map<String, Integer> df = new HashMap<>(terms * 2);
+    for (int i = 0; i < terms; i++) {
+      df.put(in.readUTF(), in.readInt());
+    }
+    long changes = in.readLong();
+    int games = count(in.readInt(), "games");
+    byte[][] raw = new byte[games][];
+    for (int i = 0; i < games; i++) {
+      raw[i] = new byte[count(in.readInt(), "document bytes")];
+      in.readFully(raw[i]);
+    }
+    long[][] ids = new long[games][]; // member indexes first, ids once the documents are parsed
+    int[][] scores = new int[games][];
+    for (int i = 0; i < games; i++) {
+      int size = in.readUnsignedShort();
+      ids[i] = new long[size];
+      scores[i] = new int[size];
+      for (int j = 0; j < size; j++) {
+        int member = in.readInt();
+        if (member < 0 || member >= games) {
+          throw new IOException("list member index out of range: " + member);
+        }
+        ids[i][j] = member;
+        scores[i][j] = in.readInt();
+      }
+    }
+    // the documents are the bulk of the work: parse them on every core
+    EnrichedGame[] docs = new EnrichedGame[games];
+    IntStream.range(0, games)
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                docs[i] = DOC_READER.readValue(raw[i]);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    for (long[] list : ids) {
+      for (int j = 0; j < list.length; j++) {
+        list[j] = docs[(int) list[j]].id();
+      }
+    }
+    List<EnrichedGame> docList = new ArrayList<>(Arrays.asList(docs));
+    return new StateSnapshot(
+        enriched,
+        similar,
+        listSize,
+        fingerprint,
+        offsets,
+        savedAt,
+        new EngineState(new IdfGeneration(number, n, df), changes, docList, ids, scores));
+  }
+
+  private static int count(int v, String what) throws IOException {
+    if (v < 0 || v > 100_000_000) {
+      throw new IOException("implausible number of " + what + ": " + v);
+    }
+    return v;
+  }
+
+  @Override
+  public String toString() {
+    return "StateSnapshot["
+        + enrichedTopic
+        + " "
+        + offsets
+        + ", "
+        + engine.games().size()
+        + " games, saved "
+        + savedAt
+        + "]";
+  }
+}
