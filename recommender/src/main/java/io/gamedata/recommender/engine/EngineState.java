@@ -10,18 +10,44 @@ import java.util.List;
  * first ({@code listIds[i]} and {@code listScores[i]} belong to {@code games.get(i)}). Taken by
  * {@link SimilarityEngine#exportState()}, loaded by {@link SimilarityEngine#importState}.
  *
+ * <p>Optionally the games' quantised vectors ({@code vecTerms[i]} indexes into {@code terms},
+ * {@code vecWeights[i]} the integer weights): a pure function of document, generation and settings,
+ * carried so that a load does not have to extract and weigh every document again. All three null =
+ * recompute them.
+ *
  * @param generation the IDF generation in force
  * @param changesSinceGeneration documents added, changed or deleted since it froze
  * @param games every indexed document, ids unique
  * @param listIds per game, the ids of its list members, best first
  * @param listScores per game, the members' integer scores (see {@link Vectorizer#SCORE_SCALE})
+ * @param terms term dictionary of the vectors (or null)
+ * @param vecTerms per game, its terms as indexes into {@code terms} (or null)
+ * @param vecWeights per game, its quantised term weights (or null)
  */
 public record EngineState(
     IdfGeneration generation,
     long changesSinceGeneration,
     List<EnrichedGame> games,
     long[][] listIds,
-    int[][] listScores) {
+    int[][] listScores,
+    String[] terms,
+    int[][] vecTerms,
+    short[][] vecWeights) {
+
+  /** A state without vectors (they are recomputed on import). */
+  public EngineState(
+      IdfGeneration generation,
+      long changesSinceGeneration,
+      List<EnrichedGame> games,
+      long[][] listIds,
+      int[][] listScores) {
+    this(generation, changesSinceGeneration, games, listIds, listScores, null, null, null);
+  }
+
+  /** True when the vectors are carried. */
+  public boolean hasVectors() {
+    return terms != null;
+  }
 
   public EngineState {
     if (listIds.length != games.size() || listScores.length != games.size()) {
@@ -33,6 +59,13 @@ public record EngineState(
               + " id lists, "
               + listScores.length
               + " score lists");
+    }
+    if ((terms == null) != (vecTerms == null) || (terms == null) != (vecWeights == null)) {
+      throw new IllegalArgumentException("terms, vecTerms and vecWeights go together");
+    }
+    if (vecTerms != null
+        && (vecTerms.length != games.size() || vecWeights.length != games.size())) {
+      throw new IllegalArgumentException("vectors do not match the games");
     }
   }
 }

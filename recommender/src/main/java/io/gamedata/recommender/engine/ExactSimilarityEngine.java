@@ -565,12 +565,17 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
         List<EnrichedGame> games = new ArrayList<>(n);
         long[][] ids = new long[n][];
         int[][] scores = new int[n][];
+        int[][] vecTerms = new int[n][];
+        short[][] vecWeights = new short[n][];
+        String[] terms = ix.termNames.toArray(new String[0]);
         for (int s = 0; s < ix.slots; s++) {
           if (!ix.live(s)) {
             continue;
           }
           int i = games.size();
           games.add(ix.docs[s]);
+          vecTerms[i] = ix.vecTerms[s]; // replaced, never changed in place: safe to share
+          vecWeights[i] = ix.vecWeights[s];
           int size = ix.listSize[s];
           ids[i] = new long[size];
           for (int j = 0; j < size; j++) {
@@ -578,7 +583,8 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
           }
           scores[i] = Arrays.copyOf(ix.listScores[s], size);
         }
-        return new EngineState(ix.generation, changesSinceGeneration, games, ids, scores);
+        return new EngineState(
+            ix.generation, changesSinceGeneration, games, ids, scores, terms, vecTerms, vecWeights);
       } finally {
         lock.readLock().unlock();
       }
@@ -592,7 +598,20 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       IdfGeneration gen = state.generation();
       Index next = new Index(config, gen);
       List<EnrichedGame> docs = state.games();
-      List<List<Vectorizer.Weighted>> vectors = parallel(docs, g -> next.vectorizer.vector(g, gen));
+      List<List<Vectorizer.Weighted>> vectors;
+      if (state.hasVectors()) {
+        vectors = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+          int[] t = state.vecTerms()[i];
+          List<Vectorizer.Weighted> v = new ArrayList<>(t.length);
+          for (int j = 0; j < t.length; j++) {
+            v.add(new Vectorizer.Weighted(state.terms()[t[j]], state.vecWeights()[i][j]));
+          }
+          vectors.add(v);
+        }
+      } else {
+        vectors = parallel(docs, g -> next.vectorizer.vector(g, gen));
+      }
       for (int i = 0; i < docs.size(); i++) {
         if (next.slotOf.containsKey(docs.get(i).id())) {
           throw new IllegalArgumentException("game " + docs.get(i).id() + " appears twice");

@@ -41,10 +41,23 @@ class EngineStateTest {
     a.upsert(gen.game(5));
     a.delete(9);
 
+    EngineState exported = a.exportState();
+    assertThat(exported.hasVectors()).isTrue();
     ExactSimilarityEngine b = new ExactSimilarityEngine(config());
-    UpdateResult r = b.importState(a.exportState());
+    UpdateResult r = b.importState(exported);
     assertThat(r.changedLists()).hasSize(60);
     assertSame(a, b);
+
+    // without the vectors they are recomputed under the saved generation: the same engine
+    ExactSimilarityEngine c = new ExactSimilarityEngine(config());
+    c.importState(
+        new EngineState(
+            exported.generation(),
+            exported.changesSinceGeneration(),
+            exported.games(),
+            exported.listIds(),
+            exported.listScores()));
+    assertSame(a, c);
 
     // the same writes on both keep them identical (same generation, same drift counter)
     EnrichedGame g = gen.game(62);

@@ -68,7 +68,7 @@ public record StateSnapshot(
   private static final int MAGIC = 0x47445253; // "GDRS"
 
   /** Format version; a file of another version is ignored. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** File name inside the state directory. */
   public static final String FILE = "recommender-state.bin";
@@ -147,6 +147,22 @@ public record StateSnapshot(
         out.writeInt(scores[j]);
       }
     }
+    out.writeBoolean(engine.hasVectors());
+    if (engine.hasVectors()) {
+      out.writeInt(engine.terms().length);
+      for (String t : engine.terms()) {
+        out.writeUTF(t);
+      }
+      for (int i = 0; i < games.size(); i++) {
+        int[] t = engine.vecTerms()[i];
+        short[] w = engine.vecWeights()[i];
+        out.writeShort(t.length);
+        for (int j = 0; j < t.length; j++) {
+          out.writeInt(t[j]);
+          out.writeShort(w[j]);
+        }
+      }
+    }
   }
 
   /** The snapshot in {@code dir}, or empty when there is none or it cannot be trusted. */
@@ -194,9 +210,9 @@ public record StateSnapshot(
     Instant savedAt = Instant.ofEpochMilli(in.readLong());
     long number = in.readLong();
     int n = in.readInt();
-    int terms = count(in.readInt(), "terms");
-    Map<String, Integer> df = new HashMap<>(terms * 2);
-    for (int i = 0; i < terms; i++) {
+    int dfTerms = count(in.readInt(), "df terms");
+    Map<String, Integer> df = new HashMap<>(dfTerms * 2);
+    for (int i = 0; i < dfTerms; i++) {
       df.put(in.readUTF(), in.readInt());
     }
     long changes = in.readLong();
@@ -219,6 +235,29 @@ public record StateSnapshot(
         }
         ids[i][j] = member;
         scores[i][j] = in.readInt();
+      }
+    }
+    String[] terms = null;
+    int[][] vecTerms = null;
+    short[][] vecWeights = null;
+    if (in.readBoolean()) {
+      terms = new String[count(in.readInt(), "terms")];
+      for (int i = 0; i < terms.length; i++) {
+        terms[i] = in.readUTF();
+      }
+      vecTerms = new int[games][];
+      vecWeights = new short[games][];
+      for (int i = 0; i < games; i++) {
+        int size = in.readUnsignedShort();
+        vecTerms[i] = new int[size];
+        vecWeights[i] = new short[size];
+        for (int j = 0; j < size; j++) {
+          vecTerms[i][j] = in.readInt();
+          if (vecTerms[i][j] < 0 || vecTerms[i][j] >= terms.length) {
+            throw new IOException("term index out of range: " + vecTerms[i][j]);
+          }
+          vecWeights[i][j] = in.readShort();
+        }
       }
     }
     // the documents are the bulk of the work: parse them on every core
@@ -246,7 +285,15 @@ public record StateSnapshot(
         fingerprint,
         offsets,
         savedAt,
-        new EngineState(new IdfGeneration(number, n, df), changes, docList, ids, scores));
+        new EngineState(
+            new IdfGeneration(number, n, df),
+            changes,
+            docList,
+            ids,
+            scores,
+            terms,
+            vecTerms,
+            vecWeights));
   }
 
   private static int count(int v, String what) throws IOException {

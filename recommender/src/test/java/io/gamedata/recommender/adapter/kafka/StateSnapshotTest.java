@@ -54,6 +54,10 @@ class StateSnapshotTest {
     assertThat(back.engine().games()).isEqualTo(snapshot.engine().games());
     assertThat(back.engine().listIds()).isDeepEqualTo(snapshot.engine().listIds());
     assertThat(back.engine().listScores()).isDeepEqualTo(snapshot.engine().listScores());
+    assertThat(back.engine().hasVectors()).isTrue();
+    assertThat(back.engine().terms()).containsExactly(snapshot.engine().terms());
+    assertThat(back.engine().vecTerms()).isDeepEqualTo(snapshot.engine().vecTerms());
+    assertThat(back.engine().vecWeights()).isDeepEqualTo(snapshot.engine().vecWeights());
     assertThat(Files.exists(dir.resolve(StateSnapshot.FILE + ".tmp"))).isFalse();
 
     ExactSimilarityEngine loaded =
