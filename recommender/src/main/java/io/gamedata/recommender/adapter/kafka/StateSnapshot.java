@@ -6,18 +6,18 @@ import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.json.Json;
 import io.gamedata.recommender.engine.EngineState;
 import io.gamedata.recommender.engine.IdfGeneration;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +67,7 @@ public record StateSnapshot(
   private static final int MAGIC = 0x47445253; // "GDRS"
 
   /** Format version; a file of another version is ignored. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** File name inside the state directory. */
   public static final String FILE = "recommender-state.bin";
@@ -85,9 +84,12 @@ public record StateSnapshot(
     try {
       Files.createDirectories(dir);
       Path tmp = dir.resolve(FILE + ".tmp");
-      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+      try (OutputStream raw = Files.newOutputStream(tmp)) {
         CRC32 crc = new CRC32();
-        DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+        // buffered above the checksum: the CRC is updated a megabyte at a time, not per byte
+        DataOutputStream out =
+            new DataOutputStream(
+                new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 20));
         writeBody(out);
         out.flush();
         new DataOutputStream(raw).writeLong(crc.getValue());
@@ -103,13 +105,25 @@ public record StateSnapshot(
     }
   }
 
+  private static void writeString(DataOutputStream out, String v) throws IOException {
+    byte[] b = v.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(ByteBuffer in) throws IOException {
+    byte[] b = new byte[count(in.getInt(), "string bytes")];
+    in.get(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
   private void writeBody(DataOutputStream out) throws IOException {
     out.writeInt(MAGIC);
     out.writeInt(VERSION);
-    out.writeUTF(enrichedTopic);
-    out.writeUTF(similarTopic);
+    writeString(out, enrichedTopic);
+    writeString(out, similarTopic);
     out.writeInt(listSize);
-    out.writeUTF(engineFingerprint);
+    writeString(out, engineFingerprint);
     out.writeInt(offsets.size());
     for (var e : offsets.entrySet()) {
       out.writeInt(e.getKey());
@@ -121,7 +135,7 @@ public record StateSnapshot(
     out.writeInt(gen.n());
     out.writeInt(gen.df().size());
     for (var e : gen.df().entrySet()) {
-      out.writeUTF(e.getKey());
+      writeString(out, e.getKey());
       out.writeInt(e.getValue());
     }
     out.writeLong(engine.changesSinceGeneration());
@@ -147,11 +161,11 @@ public record StateSnapshot(
         out.writeInt(scores[j]);
       }
     }
-    out.writeBoolean(engine.hasVectors());
+    out.writeByte(engine.hasVectors() ? 1 : 0);
     if (engine.hasVectors()) {
       out.writeInt(engine.terms().length);
       for (String t : engine.terms()) {
-        out.writeUTF(t);
+        writeString(out, t);
       }
       for (int i = 0; i < games.size(); i++) {
         int[] t = engine.vecTerms()[i];
@@ -171,103 +185,115 @@ public record StateSnapshot(
     if (!Files.exists(f)) {
       return Optional.empty();
     }
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(f), 1 << 20)) {
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size < 16 || size > Integer.MAX_VALUE) {
+        LOG.warn("ignoring state snapshot {}: size {} bytes", f, size);
+        return Optional.empty();
+      }
+      // one mapped pass for the checksum (intrinsic, GB/s), then parsing from memory
+      ByteBuffer all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
       CRC32 crc = new CRC32();
-      DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
+      crc.update(all.duplicate().limit((int) size - 8));
+      if (all.getLong((int) size - 8) != crc.getValue()) {
+        LOG.warn("ignoring state snapshot {}: checksum mismatch (truncated or damaged)", f);
+        return Optional.empty();
+      }
+      ByteBuffer in = all.duplicate().limit((int) size - 8);
       StateSnapshot s = readBody(in);
-      long computed = crc.getValue();
-      long stored = new DataInputStream(raw).readLong();
-      if (stored != computed || raw.read() != -1) {
-        LOG.warn("ignoring state snapshot {}: checksum mismatch or trailing bytes", f);
+      if (in.hasRemaining()) {
+        LOG.warn("ignoring state snapshot {}: trailing bytes", f);
         return Optional.empty();
       }
       return Optional.of(s);
-    } catch (EOFException e) {
-      LOG.warn("ignoring truncated state snapshot {}", f);
     } catch (IOException | RuntimeException e) {
       LOG.warn("ignoring unreadable state snapshot {}: {}", f, e.toString());
     }
     return Optional.empty();
   }
 
-  private static StateSnapshot readBody(DataInputStream in) throws IOException {
-    if (in.readInt() != MAGIC) {
+  private static StateSnapshot readBody(ByteBuffer in) throws IOException {
+    if (in.getInt() != MAGIC) {
       throw new IOException("not a state snapshot");
     }
-    int version = in.readInt();
+    int version = in.getInt();
     if (version != VERSION) {
       throw new IOException("format version " + version + ", expected " + VERSION);
     }
-    String enriched = in.readUTF();
-    String similar = in.readUTF();
-    int listSize = in.readInt();
-    String fingerprint = in.readUTF();
-    int parts = in.readInt();
+    String enriched = readString(in);
+    String similar = readString(in);
+    int listSize = in.getInt();
+    String fingerprint = readString(in);
+    int parts = in.getInt();
     Map<Integer, Long> offsets = new HashMap<>();
     for (int i = 0; i < parts; i++) {
-      offsets.put(in.readInt(), in.readLong());
+      offsets.put(in.getInt(), in.getLong());
     }
-    Instant savedAt = Instant.ofEpochMilli(in.readLong());
-    long number = in.readLong();
-    int n = in.readInt();
-    int dfTerms = count(in.readInt(), "df terms");
+    Instant savedAt = Instant.ofEpochMilli(in.getLong());
+    long number = in.getLong();
+    int n = in.getInt();
+    int dfTerms = count(in.getInt(), "df terms");
     Map<String, Integer> df = new HashMap<>(dfTerms * 2);
     for (int i = 0; i < dfTerms; i++) {
-      df.put(in.readUTF(), in.readInt());
+      df.put(readString(in), in.getInt());
     }
-    long changes = in.readLong();
-    int games = count(in.readInt(), "games");
-    byte[][] raw = new byte[games][];
+    long changes = in.getLong();
+    int games = count(in.getInt(), "games");
+    int[] docAt = new int[games];
+    int[] docLength = new int[games];
     for (int i = 0; i < games; i++) {
-      raw[i] = new byte[count(in.readInt(), "document bytes")];
-      in.readFully(raw[i]);
+      docLength[i] = count(in.getInt(), "document bytes");
+      docAt[i] = in.position();
+      in.position(docAt[i] + docLength[i]);
     }
     long[][] ids = new long[games][]; // member indexes first, ids once the documents are parsed
     int[][] scores = new int[games][];
     for (int i = 0; i < games; i++) {
-      int size = in.readUnsignedShort();
+      int size = in.getShort() & 0xffff;
       ids[i] = new long[size];
       scores[i] = new int[size];
       for (int j = 0; j < size; j++) {
-        int member = in.readInt();
+        int member = in.getInt();
         if (member < 0 || member >= games) {
           throw new IOException("list member index out of range: " + member);
         }
         ids[i][j] = member;
-        scores[i][j] = in.readInt();
+        scores[i][j] = in.getInt();
       }
     }
     String[] terms = null;
     int[][] vecTerms = null;
     short[][] vecWeights = null;
-    if (in.readBoolean()) {
-      terms = new String[count(in.readInt(), "terms")];
+    if (in.get() != 0) {
+      terms = new String[count(in.getInt(), "terms")];
       for (int i = 0; i < terms.length; i++) {
-        terms[i] = in.readUTF();
+        terms[i] = readString(in);
       }
       vecTerms = new int[games][];
       vecWeights = new short[games][];
       for (int i = 0; i < games; i++) {
-        int size = in.readUnsignedShort();
+        int size = in.getShort() & 0xffff;
         vecTerms[i] = new int[size];
         vecWeights[i] = new short[size];
         for (int j = 0; j < size; j++) {
-          vecTerms[i][j] = in.readInt();
+          vecTerms[i][j] = in.getInt();
           if (vecTerms[i][j] < 0 || vecTerms[i][j] >= terms.length) {
             throw new IOException("term index out of range: " + vecTerms[i][j]);
           }
-          vecWeights[i][j] = in.readShort();
+          vecWeights[i][j] = in.getShort();
         }
       }
     }
-    // the documents are the bulk of the work: parse them on every core
+    // the documents are the bulk of the work: parse them on every core, straight from the map
     EnrichedGame[] docs = new EnrichedGame[games];
     IntStream.range(0, games)
         .parallel()
         .forEach(
             i -> {
+              byte[] b = new byte[docLength[i]];
+              in.duplicate().position(docAt[i]).get(b);
               try {
-                docs[i] = DOC_READER.readValue(raw[i]);
+                docs[i] = DOC_READER.readValue(b);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
