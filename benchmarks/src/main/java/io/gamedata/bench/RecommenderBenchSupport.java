@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -56,13 +55,28 @@ final class RecommenderBenchSupport {
     long t0 = System.nanoTime();
     try (KafkaProducer<Long, EnrichedGame> producer =
         new KafkaProducer<>(p, t.keySerde().serializer(), t.valueSerde().serializer())) {
-      Future<?> last = null;
-      for (EnrichedGame g : games) {
-        last = producer.send(new ProducerRecord<>(t.name(), g.id(), g));
-      }
-      producer.flush();
-      if (last != null) {
-        last.get();
+      List<EnrichedGame> todo = games;
+      for (int round = 1; !todo.isEmpty(); round++) {
+        // a batch can expire on a busy machine: send what failed again, a few times
+        List<EnrichedGame> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (EnrichedGame g : todo) {
+          producer.send(
+              new ProducerRecord<>(t.name(), g.id(), g),
+              (md, e) -> {
+                if (e != null) {
+                  failed.add(g);
+                }
+              });
+        }
+        producer.flush();
+        if (!failed.isEmpty()) {
+          System.out.printf(
+              "publish round %d: %,d records failed, sending again%n", round, failed.size());
+          if (round == 3) {
+            throw new IllegalStateException(failed.size() + " documents could not be published");
+          }
+        }
+        todo = new ArrayList<>(failed);
       }
     }
     return (System.nanoTime() - t0) / 1e9;
@@ -76,6 +90,85 @@ final class RecommenderBenchSupport {
     m.put(RecommenderConfig.STATE_DIR_CONFIG, state.toString());
     m.put(RecommenderConfig.PUBLISH_SIMILAR_CONFIG, Boolean.toString(publish));
     return RecommenderConfig.from(m);
+  }
+
+  /** The service config as a properties file for {@link RecommenderServiceChild}. */
+  static Path writeConfig(Path dir, String bootstrap, Path state, boolean publish)
+      throws java.io.IOException {
+    Properties p = new Properties();
+    config(bootstrap, state, publish).asMap().forEach(p::setProperty);
+    java.nio.file.Files.createDirectories(dir);
+    Path f = dir.resolve("recommender.properties");
+    try (var w = java.nio.file.Files.newBufferedWriter(f)) {
+      p.store(w, "recommender benchmark");
+    }
+    return f;
+  }
+
+  /** The service in its own JVM ({@link RecommenderServiceChild}), driven over stdin/stdout. */
+  static final class Child implements AutoCloseable {
+    final Process process;
+    final long spawned = System.nanoTime();
+    private final java.io.BufferedReader out;
+    private final java.io.Writer in;
+
+    Child(Path config, String javaOpts) throws java.io.IOException {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.addAll(java.util.Arrays.asList(javaOpts.trim().split("\\s+")));
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(RecommenderServiceChild.class.getName());
+      cmd.add(config.toString());
+      process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      out =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      in =
+          new java.io.OutputStreamWriter(
+              process.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Reads output (echoing it) until a line starting with {@code prefix}; returns that line. */
+    String await(String prefix) throws java.io.IOException {
+      for (String l; (l = out.readLine()) != null; ) {
+        if (l.startsWith(prefix)) {
+          return l;
+        }
+        System.out.println("  [service] " + l);
+        if (l.startsWith("FAILED")) {
+          break;
+        }
+      }
+      throw new IllegalStateException("service JVM ended before printing " + prefix);
+    }
+
+    String send(String command, String replyPrefix) throws java.io.IOException {
+      in.write(command + "\n");
+      in.flush();
+      return replyPrefix == null ? null : await(replyPrefix);
+    }
+
+    /** Graceful close (the service writes its state snapshot); returns the CLOSED line. */
+    @Override
+    public void close() throws java.io.IOException {
+      if (!process.isAlive()) {
+        return;
+      }
+      String closed = send("exit", "CLOSED");
+      System.out.println("  [service] " + closed);
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Kills the JVM (a crash: no state snapshot written). */
+    void kill() throws InterruptedException {
+      process.destroyForcibly().waitFor();
+    }
   }
 
   /** Starts a service and waits until it is ready; returns it. */

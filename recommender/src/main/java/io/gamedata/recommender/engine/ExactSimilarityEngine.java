@@ -594,6 +594,115 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     }
   }
 
+  @Override
+  public EngineState exportState() {
+    synchronized (writeMutex) {
+      lock.readLock().lock();
+      try {
+        Index ix = index;
+        int n = ix.size();
+        List<EnrichedGame> games = new ArrayList<>(n);
+        long[][] ids = new long[n][];
+        int[][] scores = new int[n][];
+        int[][] vecTerms = new int[n][];
+        short[][] vecWeights = new short[n][];
+        boolean[] complete = new boolean[n];
+        String[] terms = ix.termNames.toArray(new String[0]);
+        for (int s = 0; s < ix.slots; s++) {
+          if (!ix.live(s)) {
+            continue;
+          }
+          int i = games.size();
+          games.add(ix.docs[s]);
+          vecTerms[i] = ix.vecTerms[s]; // replaced, never changed in place: safe to share
+          vecWeights[i] = ix.vecWeights[s];
+          int size = ix.listSize[s];
+          ids[i] = new long[size];
+          for (int j = 0; j < size; j++) {
+            ids[i][j] = ix.ids[ix.listSlots[s][j]];
+          }
+          scores[i] = Arrays.copyOf(ix.listScores[s], size);
+          complete[i] = ix.complete[s];
+        }
+        return new EngineState(
+            ix.generation,
+            changesSinceGeneration,
+            games,
+            ids,
+            scores,
+            terms,
+            vecTerms,
+            vecWeights,
+            complete);
+      } finally {
+        lock.readLock().unlock();
+      }
+    }
+  }
+
+  @Override
+  public UpdateResult importState(EngineState state) {
+    synchronized (writeMutex) {
+      long start = System.nanoTime();
+      IdfGeneration gen = state.generation();
+      Index next = new Index(config, gen);
+      List<EnrichedGame> docs = state.games();
+      List<List<Vectorizer.Weighted>> vectors;
+      if (state.hasVectors()) {
+        vectors = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+          int[] t = state.vecTerms()[i];
+          List<Vectorizer.Weighted> v = new ArrayList<>(t.length);
+          for (int j = 0; j < t.length; j++) {
+            v.add(new Vectorizer.Weighted(state.terms()[t[j]], state.vecWeights()[i][j]));
+          }
+          vectors.add(v);
+        }
+      } else {
+        vectors = parallel(docs, g -> next.vectorizer.vector(g, gen));
+      }
+      for (int i = 0; i < docs.size(); i++) {
+        if (next.slotOf.containsKey(docs.get(i).id())) {
+          throw new IllegalArgumentException("game " + docs.get(i).id() + " appears twice");
+        }
+        next.put(docs.get(i), vectors.get(i));
+      }
+      for (int s = 0; s < next.slots; s++) {
+        next.addPostings(s);
+      }
+      int[] members = new int[next.k];
+      int[] scores = new int[next.k];
+      for (int i = 0; i < docs.size(); i++) {
+        long[] ids = state.listIds()[i];
+        if (ids.length > next.k || state.listScores()[i].length != ids.length) {
+          throw new IllegalArgumentException(
+              "list of game "
+                  + docs.get(i).id()
+                  + " has "
+                  + ids.length
+                  + " entries, K' is "
+                  + next.k);
+        }
+        for (int j = 0; j < ids.length; j++) {
+          Integer y = next.slotOf.get(ids[j]);
+          if (y == null) {
+            throw new IllegalArgumentException(
+                "list of game " + docs.get(i).id() + " names unknown game " + ids[j]);
+          }
+          members[j] = y;
+          scores[j] = state.listScores()[i][j];
+        }
+        next.setList(
+            next.slotOf.get(docs.get(i).id()), members, scores, ids.length, state.complete(i));
+      }
+      Set<Long> changed = changedAgainst(next);
+      swap(next, gen.number());
+      changesSinceGeneration = state.changesSinceGeneration();
+      lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+      return new UpdateResult(changed, Set.of(), gen.number(), false);
+    }
+  }
+
   // ================================================================== reads
 
   private static Scorer readerScorer(Index ix) {

@@ -89,6 +89,25 @@ public interface SimilarityEngine {
    */
   UpdateResult restore(Collection<EnrichedGame> games, Collection<SimilarGames> lists);
 
+  /**
+   * The whole state (documents, IDF generation, drift counter, every list as ids and integer
+   * scores), consistent with one point between writes: for a local snapshot that {@link
+   * #importState} loads without scoring.
+   */
+  EngineState exportState();
+
+  /**
+   * Replaces the content by an exported state of an engine with the same settings (field weights,
+   * K', summary settings): vectors are recomputed under the saved generation, lists are taken as
+   * saved (no scoring), the drift counter continues. The result equals the exporting engine's
+   * state, so every answer is identical. Every game's list is reported changed (against the current
+   * content).
+   *
+   * @throws IllegalArgumentException when a list is longer than K', names an unknown game, or ids
+   *     repeat
+   */
+  UpdateResult importState(EngineState state);
+
   /** Case-insensitive name prefix search, by name then id. */
   List<EnrichedGame> searchByName(String prefix, int limit);
 

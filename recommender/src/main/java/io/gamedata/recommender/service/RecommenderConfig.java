@@ -29,6 +29,9 @@ import java.util.Properties;
  * @param snapshotIntervalMs how often the consumed offsets are saved
  * @param restoreOnStart restore lists from the similar topic on restart (false = always rebuild)
  * @param clientId Kafka client id prefix
+ * @param stateIntervalMs how often the full local state snapshot is written while it changes
+ * @param idfDriftThreshold the engine's IDF drift threshold (fraction of the catalogue changed
+ *     before a new IDF generation; 0 = never)
  */
 public record RecommenderConfig(
     String bootstrapServers,
@@ -46,7 +49,9 @@ public record RecommenderConfig(
     Path stateDir,
     long snapshotIntervalMs,
     boolean restoreOnStart,
-    String clientId) {
+    String clientId,
+    long stateIntervalMs,
+    double idfDriftThreshold) {
 
   public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
   public static final String BOOTSTRAP_SERVERS_DOC = "Kafka bootstrap servers (required).";
@@ -100,7 +105,7 @@ public record RecommenderConfig(
   public static final String STATE_DIR_CONFIG = "state.dir";
   public static final String STATE_DIR_DEFAULT = "recommender-state";
   public static final String STATE_DIR_DOC =
-      "Directory of the consumed-offsets snapshot (one per instance).";
+      "Directory of the state and offset snapshots (one per instance).";
 
   public static final String SNAPSHOT_INTERVAL_CONFIG = "snapshot.interval.ms";
   public static final String SNAPSHOT_INTERVAL_DEFAULT = "5000";
@@ -109,7 +114,21 @@ public record RecommenderConfig(
   public static final String RESTORE_CONFIG = "restore.on.start";
   public static final String RESTORE_DEFAULT = "true";
   public static final String RESTORE_DOC =
-      "Restore lists from the similar topic and the offset snapshot on restart.";
+      "On restart load the state snapshot, else restore lists from the similar topic and the"
+          + " offset snapshot (false = always a full build).";
+
+  public static final String STATE_INTERVAL_CONFIG = "state.snapshot.interval.ms";
+  public static final String STATE_INTERVAL_DEFAULT = "300000";
+  public static final String STATE_INTERVAL_DOC =
+      "How often the full state snapshot (documents, IDF, lists, offsets) is written while records"
+          + " change it (ms, >= 1000); also written once caught up after a start from Kafka and on"
+          + " close.";
+
+  public static final String IDF_DRIFT_CONFIG = "engine.idf.drift.threshold";
+  public static final String IDF_DRIFT_DEFAULT = "0.02";
+  public static final String IDF_DRIFT_DOC =
+      "Fraction of the catalogue (0..1) changed since the IDF froze above which the engine"
+          + " rebuilds a new IDF generation (0 = never).";
 
   public static final String CLIENT_ID_CONFIG = "client.id";
   public static final String CLIENT_ID_DEFAULT = "recommender";
@@ -137,6 +156,8 @@ public record RecommenderConfig(
         SNAPSHOT_INTERVAL_CONFIG, new String[] {SNAPSHOT_INTERVAL_DEFAULT, SNAPSHOT_INTERVAL_DOC});
     m.put(RESTORE_CONFIG, new String[] {RESTORE_DEFAULT, RESTORE_DOC});
     m.put(CLIENT_ID_CONFIG, new String[] {CLIENT_ID_DEFAULT, CLIENT_ID_DOC});
+    m.put(STATE_INTERVAL_CONFIG, new String[] {STATE_INTERVAL_DEFAULT, STATE_INTERVAL_DOC});
+    m.put(IDF_DRIFT_CONFIG, new String[] {IDF_DRIFT_DEFAULT, IDF_DRIFT_DOC});
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -156,6 +177,11 @@ public record RecommenderConfig(
     require(STATE_DIR_CONFIG, stateDir != null, "");
     require(SNAPSHOT_INTERVAL_CONFIG, snapshotIntervalMs >= 100, ">= 100");
     require(CLIENT_ID_CONFIG, clientId != null && !clientId.isBlank(), "");
+    require(STATE_INTERVAL_CONFIG, stateIntervalMs >= 1000, ">= 1000");
+    require(
+        IDF_DRIFT_CONFIG,
+        !Double.isNaN(idfDriftThreshold) && idfDriftThreshold >= 0 && idfDriftThreshold <= 1,
+        "0..1");
   }
 
   private static void require(String key, boolean ok, String range) {
@@ -191,7 +217,9 @@ public record RecommenderConfig(
         Path.of(v.get(STATE_DIR_CONFIG)),
         integer(v, SNAPSHOT_INTERVAL_CONFIG),
         bool(v, RESTORE_CONFIG),
-        v.get(CLIENT_ID_CONFIG));
+        v.get(CLIENT_ID_CONFIG),
+        longValue(v, STATE_INTERVAL_CONFIG),
+        decimal(v, IDF_DRIFT_CONFIG));
   }
 
   /** Properties first, then {@code RECOMMENDER_*} environment variables on top. */
@@ -243,6 +271,8 @@ public record RecommenderConfig(
     m.put(SNAPSHOT_INTERVAL_CONFIG, Long.toString(snapshotIntervalMs));
     m.put(RESTORE_CONFIG, Boolean.toString(restoreOnStart));
     m.put(CLIENT_ID_CONFIG, clientId);
+    m.put(STATE_INTERVAL_CONFIG, Long.toString(stateIntervalMs));
+    m.put(IDF_DRIFT_CONFIG, Double.toString(idfDriftThreshold));
     return m;
   }
 
@@ -252,6 +282,24 @@ public record RecommenderConfig(
       return Integer.parseInt(s.trim());
     } catch (RuntimeException e) {
       throw new ConfigException(key, "invalid value for " + key + ": not an integer: " + s);
+    }
+  }
+
+  private static long longValue(Map<String, String> v, String key) {
+    String s = v.get(key);
+    try {
+      return Long.parseLong(s.trim());
+    } catch (RuntimeException e) {
+      throw new ConfigException(key, "invalid value for " + key + ": not an integer: " + s);
+    }
+  }
+
+  private static double decimal(Map<String, String> v, String key) {
+    String s = v.get(key);
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (RuntimeException e) {
+      throw new ConfigException(key, "invalid value for " + key + ": not a number: " + s);
     }
   }
 

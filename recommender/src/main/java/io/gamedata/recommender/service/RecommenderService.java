@@ -35,8 +35,11 @@ public final class RecommenderService implements AutoCloseable {
 
   public RecommenderService(RecommenderConfig config) {
     this.config = config;
-    this.engine =
-        new ExactSimilarityEngine(EngineConfig.defaults().withListSize(config.listSize()));
+    EngineConfig engineConfig =
+        EngineConfig.defaults()
+            .withListSize(config.listSize())
+            .withIdfDriftThreshold(config.idfDriftThreshold());
+    this.engine = new ExactSimilarityEngine(engineConfig);
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     Gauge.builder("recommender.index.games", engine, e -> e.size())
@@ -57,7 +60,9 @@ public final class RecommenderService implements AutoCloseable {
                 config.stateDir(),
                 config.snapshotIntervalMs(),
                 config.restoreOnStart(),
-                config.clientId()),
+                config.clientId(),
+                config.stateIntervalMs(),
+                fingerprint(engineConfig)),
             engine,
             meters);
     ServiceStatus status =
@@ -96,6 +101,23 @@ public final class RecommenderService implements AutoCloseable {
                 config.maxLimit()));
   }
 
+  /**
+   * The engine settings that shape the stored lists (field weights, K', summary handling), in a
+   * stable text form: a state snapshot taken under other settings is not loaded. Thread count,
+   * heavy-term cut-off (exact either way), drift threshold and query-time settings are left out.
+   */
+  static String fingerprint(EngineConfig c) {
+    StringBuilder b = new StringBuilder("v1");
+    new java.util.TreeMap<>(c.weights())
+        .forEach((f, w) -> b.append(' ').append(f).append('=').append(w));
+    b.append(" listSize=").append(c.listSize());
+    b.append(" refillBelow=").append(c.watermark());
+    b.append(" summaryDfCap=").append(c.summaryDfCap());
+    b.append(" summaryMinLength=").append(c.summaryMinLength());
+    b.append(" summaryMaxTerms=").append(c.summaryMaxTerms());
+    return b.toString();
+  }
+
   /** Starts the HTTP server and the follower; returns at once. */
   public synchronized RecommenderService start() {
     if (started) {
@@ -122,7 +144,10 @@ public final class RecommenderService implements AutoCloseable {
     return follower.alive();
   }
 
-  /** How the last start-up went: {@code build} or {@code restore} (empty while loading). */
+  /**
+   * How the last start-up went: {@code snapshot} (local state snapshot), {@code restore} (lists
+   * from the similar topic) or {@code build} (empty while loading).
+   */
   public String startMode() {
     return follower.startMode();
   }

@@ -28,6 +28,8 @@ class RecommenderConfigTest {
     assertThat(c.maxLimit()).isEqualTo(100);
     assertThat(c.listSize()).isEqualTo(50);
     assertThat(c.stateDir()).isEqualTo(Path.of("recommender-state"));
+    assertThat(c.stateIntervalMs()).isEqualTo(300_000);
+    assertThat(c.idfDriftThreshold()).isEqualTo(0.02);
     assertThat(RecommenderConfig.KEYS.keySet()).containsAll(c.asMap().keySet());
     RecommenderConfig.KEYS.values().forEach(d -> assertThat(d[1]).isNotBlank());
   }
@@ -51,6 +53,12 @@ class RecommenderConfigTest {
     "limit.default,500",
     "list.size,5",
     "snapshot.interval.ms,1",
+    "state.snapshot.interval.ms,10",
+    "state.snapshot.interval.ms,soon",
+    "engine.idf.drift.threshold,-0.1",
+    "engine.idf.drift.threshold,1.5",
+    "engine.idf.drift.threshold,NaN",
+    "engine.idf.drift.threshold,much",
     "publish.similar,maybe",
     "topic.enriched,' '",
     "no.such.key,1"

@@ -12,13 +12,16 @@ import io.gamedata.contracts.topic.Topics;
 import io.gamedata.kafka.testkit.KafkaCluster;
 import io.gamedata.kafka.testkit.KafkaExtension;
 import io.gamedata.recommender.adapter.kafka.OffsetSnapshot;
+import io.gamedata.recommender.adapter.kafka.StateSnapshot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +57,7 @@ class RecommenderServiceIT {
     m.put(RecommenderConfig.LIMIT_DEFAULT_CONFIG, "5");
     m.put(RecommenderConfig.STATE_DIR_CONFIG, state.toString());
     m.put(RecommenderConfig.SNAPSHOT_INTERVAL_CONFIG, "200");
+    m.put(RecommenderConfig.IDF_DRIFT_CONFIG, "0.5"); // one new game in twelve: no new IDF
     return RecommenderConfig.from(m);
   }
 
@@ -188,26 +192,44 @@ class RecommenderServiceIT {
   }
 
   @Test
-  void aRestartRestoresInsteadOfRebuildingAndServesIdenticalAnswers(KafkaCluster kafka)
+  void aRestartLoadsTheStateSnapshotOrFallsBackToKafkaAndServesIdenticalAnswers(KafkaCluster kafka)
       throws Exception {
     RecommenderConfig config = config(kafka);
     kafka.produce(enriched, byId(Fixtures.catalogue()));
     Map<String, String> before = new LinkedHashMap<>();
     try (RecommenderService s = new RecommenderService(config).start()) {
       awaitReady(s);
+      assertThat(s.startMode()).isEqualTo("build");
       answers(s, before);
     }
     OffsetSnapshot saved = OffsetSnapshot.read(state).orElseThrow();
     assertThat(saved.offsets().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(12);
+    StateSnapshot snapshot = StateSnapshot.read(state).orElseThrow();
+    assertThat(snapshot.offsets()).isEqualTo(saved.offsets());
+    assertThat(snapshot.engine().games()).hasSize(12);
 
+    // a damaged snapshot (a crash without a good one) is ignored: lists from games.similar
+    Path file = state.resolve(StateSnapshot.FILE);
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
     try (RecommenderService s = new RecommenderService(config).start()) {
       awaitReady(s);
       assertThat(s.startMode()).isEqualTo("restore");
       Map<String, String> after = new LinkedHashMap<>();
       answers(s, after);
       assertThat(after).isEqualTo(before);
+    }
 
-      // changes made while it was down, or after it came back, are applied on top
+    // that start wrote a good snapshot again: loaded without reading Kafka, same answers
+    Map<String, String> withPuzzle = new LinkedHashMap<>();
+    try (RecommenderService s = new RecommenderService(config).start()) {
+      awaitReady(s);
+      assertThat(s.startMode()).isEqualTo("snapshot");
+      Map<String, String> after = new LinkedHashMap<>();
+      answers(s, after);
+      assertThat(after).isEqualTo(before);
+
+      // changes after it came back are applied on top, and end up in the next snapshot
       EnrichedGame puzzle =
           Fixtures.game(
               14,
@@ -220,6 +242,18 @@ class RecommenderServiceIT {
               List.of("PC (Microsoft Windows)"));
       kafka.produce(enriched, Map.of(14L, puzzle));
       await().atMost(Duration.ofSeconds(5)).until(() -> similarIds(s, 9).contains(14L));
+      answers(s, withPuzzle);
+    }
+    assertThat(StateSnapshot.read(state).orElseThrow().engine().games()).hasSize(13);
+
+    // the incremental state (IDF generation and drift included) comes back exactly
+    try (RecommenderService s = new RecommenderService(config).start()) {
+      awaitReady(s);
+      assertThat(s.startMode()).isEqualTo("snapshot");
+      Map<String, String> after = new LinkedHashMap<>();
+      answers(s, after);
+      assertThat(after).isEqualTo(withPuzzle);
+      assertThat(s.engine().stats().changesSinceGeneration()).isEqualTo(1);
     }
   }
 

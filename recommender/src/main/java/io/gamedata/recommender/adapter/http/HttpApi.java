@@ -1,5 +1,6 @@
 package io.gamedata.recommender.adapter.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import io.gamedata.recommender.engine.ScoredGame;
 import io.gamedata.recommender.engine.SimilarityEngine;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -322,11 +325,18 @@ public final class HttpApi implements AutoCloseable {
     } catch (NoSuchElementException e) {
       throw unknown(id, "id"); // deleted meanwhile
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("game", summary(g));
-    body.put("idf_generation", engine.idfGeneration());
-    body.put("results", results(results, explain));
-    json(ex, 200, body);
+    long generation = engine.idfGeneration();
+    ResponseBuffer out = ResponseBuffer.get();
+    try (JsonGenerator j = out.generator()) {
+      j.writeStartObject();
+      j.writeFieldName("game");
+      writeSummary(j, g);
+      j.writeNumberField("idf_generation", generation);
+      j.writeFieldName("results");
+      writeResults(j, results, explain);
+      j.writeEndObject();
+    }
+    send(ex, 200, out.bytes(), "application/json");
   }
 
   private void recommendations(HttpExchange ex) throws IOException {
@@ -388,12 +398,20 @@ public final class HttpApi implements AutoCloseable {
       throw new ApiException(404, "none of the liked games is known: " + liked, "liked");
     }
     List<ScoredGame> results = engine.recommend(known, disliked, query, limit);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("liked", known);
-    out.put("disliked", disliked);
-    out.put("idf_generation", engine.idfGeneration());
-    out.put("results", results(results, explain));
-    json(ex, 200, out);
+    long generation = engine.idfGeneration();
+    ResponseBuffer out = ResponseBuffer.get();
+    try (JsonGenerator j = out.generator()) {
+      j.writeStartObject();
+      j.writeFieldName("liked");
+      writeIds(j, known);
+      j.writeFieldName("disliked");
+      writeIds(j, disliked);
+      j.writeNumberField("idf_generation", generation);
+      j.writeFieldName("results");
+      writeResults(j, results, explain);
+      j.writeEndObject();
+    }
+    send(ex, 200, out.bytes(), "application/json");
   }
 
   private void search(HttpExchange ex, QueryParams q) throws IOException {
@@ -464,28 +482,78 @@ public final class HttpApi implements AutoCloseable {
     return new ApiException(404, "unknown game " + id, parameter);
   }
 
-  private List<Map<String, Object>> results(List<ScoredGame> results, boolean explain) {
-    List<Map<String, Object>> out = new ArrayList<>(results.size());
+  /**
+   * Results streamed straight into the response buffer (no intermediate maps: this is the hot path
+   * of {@code /similar}); null fields are left out like the shared mapper does.
+   */
+  private void writeResults(JsonGenerator j, List<ScoredGame> results, boolean explain)
+      throws IOException {
+    j.writeStartArray();
     for (ScoredGame r : results) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", r.id());
-      m.put("name", r.name());
-      m.put("score", Math.round(r.score() * 1e6) / 1e6);
-      engine
-          .game(r.id())
-          .ifPresent(
-              g -> {
-                m.put("release_year", g.releaseYear());
-                m.put("platforms", g.platforms());
-                m.put("game_type", g.gameType());
-                m.put("cover_url", g.coverUrl());
-              });
-      if (explain) {
-        m.put("reasons", r.reasons());
+      j.writeStartObject();
+      j.writeNumberField("id", r.id());
+      stringField(j, "name", r.name());
+      j.writeNumberField("score", Math.round(r.score() * 1e6) / 1e6);
+      Optional<EnrichedGame> doc = engine.game(r.id());
+      if (doc.isPresent()) {
+        EnrichedGame g = doc.get();
+        if (g.releaseYear() != null) {
+          j.writeNumberField("release_year", g.releaseYear());
+        }
+        stringsField(j, "platforms", g.platforms());
+        stringField(j, "game_type", g.gameType());
+        stringField(j, "cover_url", g.coverUrl());
       }
-      out.add(m);
+      if (explain) {
+        stringsField(j, "reasons", r.reasons());
+      }
+      j.writeEndObject();
     }
-    return out;
+    j.writeEndArray();
+  }
+
+  private static void writeSummary(JsonGenerator j, EnrichedGame g) throws IOException {
+    j.writeStartObject();
+    j.writeNumberField("id", g.id());
+    stringField(j, "name", g.name());
+    if (g.releaseYear() != null) {
+      j.writeNumberField("release_year", g.releaseYear());
+    }
+    stringsField(j, "platforms", g.platforms());
+    stringsField(j, "genres", g.genres());
+    stringField(j, "game_type", g.gameType());
+    stringField(j, "cover_url", g.coverUrl());
+    j.writeEndObject();
+  }
+
+  private static void writeIds(JsonGenerator j, List<Long> ids) throws IOException {
+    j.writeStartArray();
+    for (long id : ids) {
+      j.writeNumber(id);
+    }
+    j.writeEndArray();
+  }
+
+  private static void stringField(JsonGenerator j, String name, String value) throws IOException {
+    if (value != null) {
+      j.writeStringField(name, value);
+    }
+  }
+
+  private static void stringsField(JsonGenerator j, String name, List<String> values)
+      throws IOException {
+    if (values == null) {
+      return;
+    }
+    j.writeArrayFieldStart(name);
+    for (String v : values) {
+      if (v == null) {
+        j.writeNull();
+      } else {
+        j.writeString(v);
+      }
+    }
+    j.writeEndArray();
   }
 
   private static Map<String, Object> summary(EnrichedGame g) {
@@ -604,6 +672,30 @@ public final class HttpApi implements AutoCloseable {
 
   private static void json(HttpExchange ex, int status, Object body) throws IOException {
     send(ex, status, JSON.writeValueAsBytes(body), "application/json");
+  }
+
+  /** A per-thread growable buffer for streamed JSON responses (HTTP worker threads are pooled). */
+  private static final class ResponseBuffer extends ByteArrayOutputStream {
+    private static final ThreadLocal<ResponseBuffer> BUFFERS =
+        ThreadLocal.withInitial(() -> new ResponseBuffer(16 * 1024));
+
+    private ResponseBuffer(int size) {
+      super(size);
+    }
+
+    static ResponseBuffer get() {
+      ResponseBuffer b = BUFFERS.get();
+      b.reset();
+      return b;
+    }
+
+    JsonGenerator generator() throws IOException {
+      return JSON.getFactory().createGenerator(this);
+    }
+
+    byte[] bytes() {
+      return toByteArray();
+    }
   }
 
   private static void error(HttpExchange ex, int status, String message, String parameter)

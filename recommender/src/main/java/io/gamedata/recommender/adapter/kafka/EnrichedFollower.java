@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,16 +48,22 @@ import org.slf4j.LoggerFactory;
  * <p>Every replica reads every partition (manual assignment, no consumer group). Start-up:
  *
  * <ol>
- *   <li>With a valid {@link OffsetSnapshot} (same topics and K', offsets not beyond the topic's
- *       end): read the documents up to the snapshot's offsets, read the similar topic to its end,
- *       {@link SimilarityEngine#restore} (index only, lists taken as published), then catch up.
+ *   <li>With a valid {@link StateSnapshot} (same topics, K' and engine settings, offsets within the
+ *       topic): {@link SimilarityEngine#importState} (no scoring, no Kafka reads), then catch up
+ *       the tail from its offsets. Start mode {@code snapshot}.
+ *   <li>Else, with a valid {@link OffsetSnapshot} (same topics and K', offsets not beyond the
+ *       topic's end): read the documents up to the snapshot's offsets, read the similar topic to
+ *       its end, {@link SimilarityEngine#restore} (index only, lists taken as published), then
+ *       catch up.
  *   <li>Otherwise: read the documents up to the end offsets seen at start, {@link
  *       SimilarityEngine#buildAll} once, publish every list, then catch up.
  * </ol>
  *
  * Then each polled batch is applied record by record (upsert, or delete on a tombstone) and the
  * lists that changed are published once per batch (tombstones for deleted games). Offsets are saved
- * every {@code snapshotIntervalMs}, after the producer flushed. {@link #ready()} turns true the
+ * every {@code snapshotIntervalMs}, after the producer flushed. The full state snapshot is written
+ * in the background when caught up after a start-up that did not load one, every {@code
+ * stateIntervalMs} while records keep changing it, and on close. {@link #ready()} turns true the
  * first time the consumer reached the end offsets seen when live processing began.
  */
 public final class EnrichedFollower implements AutoCloseable {
@@ -91,6 +100,15 @@ public final class EnrichedFollower implements AutoCloseable {
   private volatile Throwable failure;
   private volatile String startMode = "";
   private volatile KafkaConsumer<Long, byte[]> consumer;
+  private final ExecutorService stateWriter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "recommender-state-writer");
+            t.setDaemon(true);
+            return t;
+          });
+  private Future<?> stateWrite;
+  private boolean stateDirty = true;
 
   public EnrichedFollower(
       FollowerSettings settings, SimilarityEngine engine, MeterRegistry meters) {
@@ -165,12 +183,13 @@ public final class EnrichedFollower implements AutoCloseable {
       c.wakeup();
     }
     try {
-      if (thread.isAlive() && !stopped.await(30, TimeUnit.SECONDS)) {
-        LOG.warn("writer thread did not stop within 30 s");
+      if (thread.isAlive() && !stopped.await(60, TimeUnit.SECONDS)) {
+        LOG.warn("writer thread did not stop within 60 s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    stateWriter.shutdown();
   }
 
   // ================================================================ writer thread
@@ -192,13 +211,37 @@ public final class EnrichedFollower implements AutoCloseable {
       }
       c.assign(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
+      phase = Phase.LOADING;
+      long s0 = System.nanoTime();
+      Optional<StateSnapshot> state =
+          settings.restoreOnStart()
+              ? StateSnapshot.read(settings.stateDir()).filter(s -> usable(s, c, parts, end))
+              : Optional.empty();
+      long s1 = System.nanoTime();
+      if (state.isPresent() && load(state.get())) {
+        StateSnapshot s = state.get();
+        LOG.info(
+            "loaded the state snapshot: {} games at offsets {} (saved {}): read {} ms, index {} ms",
+            s.engine().games().size(),
+            s.offsets(),
+            s.savedAt(),
+            (s1 - s0) / 1_000_000,
+            (System.nanoTime() - s1) / 1_000_000);
+        for (TopicPartition tp : parts) {
+          c.seek(tp, s.offsets().get(tp.partition()));
+        }
+        startMode = "snapshot";
+        stateDirty = false;
+        live(c, parts, producer);
+        return;
+      }
+      state = Optional.empty(); // the documents of an unusable snapshot can go
       Optional<OffsetSnapshot> snap =
           settings.restoreOnStart()
               ? OffsetSnapshot.read(settings.stateDir()).filter(s -> usable(s, parts, end))
               : Optional.empty();
       Map<TopicPartition, Long> target = new HashMap<>(end);
       snap.ifPresent(s -> parts.forEach(tp -> target.put(tp, s.offsets().get(tp.partition()))));
-      phase = Phase.LOADING;
       long t0 = System.nanoTime();
       Map<Long, EnrichedGame> docs = load(c, parts, target, producer);
       if (!running) {
@@ -309,6 +352,51 @@ public final class EnrichedFollower implements AutoCloseable {
     return ok;
   }
 
+  /** Loads a state snapshot into the engine; false (engine untouched) when it does not fit. */
+  private boolean load(StateSnapshot s) {
+    phase = Phase.BUILDING;
+    try {
+      engine.importState(s.engine());
+      return true;
+    } catch (IllegalArgumentException e) {
+      LOG.warn("not loading state snapshot {}: {}; reading Kafka instead", s, e.getMessage());
+      phase = Phase.LOADING;
+      return false;
+    }
+  }
+
+  private boolean usable(
+      StateSnapshot s,
+      KafkaConsumer<Long, byte[]> c,
+      List<TopicPartition> parts,
+      Map<TopicPartition, Long> end) {
+    Map<TopicPartition, Long> begin = c.beginningOffsets(parts, Duration.ofSeconds(30));
+    String why = null;
+    if (!s.enrichedTopic().equals(settings.enrichedTopic())
+        || !s.similarTopic().equals(settings.similarTopic())) {
+      why = "other topics";
+    } else if (s.listSize() != settings.listSize()
+        || !s.engineFingerprint().equals(settings.engineFingerprint())) {
+      why = "other engine settings";
+    } else if (!settings.publishSimilar()) {
+      why = "publishing is off (the similar topic may lack its lists)";
+    } else if (s.offsets().size() != parts.size()) {
+      why = "other partitions";
+    } else {
+      for (TopicPartition tp : parts) {
+        Long o = s.offsets().get(tp.partition());
+        if (o == null || o > end.get(tp) || o < begin.get(tp)) {
+          why = "offsets outside the topic (recreated, or the tail was deleted)";
+          break;
+        }
+      }
+    }
+    if (why != null) {
+      LOG.warn("not loading state snapshot {}: {}; reading Kafka instead", s, why);
+    }
+    return why == null;
+  }
+
   private Map<Long, EnrichedGame> load(
       KafkaConsumer<Long, byte[]> c,
       List<TopicPartition> parts,
@@ -344,9 +432,15 @@ public final class EnrichedFollower implements AutoCloseable {
     phase = Phase.CATCHING_UP;
     Map<TopicPartition, Long> catchUp = c.endOffsets(parts, Duration.ofSeconds(30));
     long nextSave = System.currentTimeMillis() + settings.snapshotIntervalMs();
+    long nextState = System.currentTimeMillis() + settings.stateIntervalMs();
     boolean dirty = false;
     while (running) {
-      ConsumerRecords<Long, byte[]> batch = c.poll(Duration.ofMillis(100));
+      ConsumerRecords<Long, byte[]> batch;
+      try {
+        batch = c.poll(Duration.ofMillis(100));
+      } catch (WakeupException e) {
+        continue; // close(): the loop ends, the offsets and the state are saved below
+      }
       if (!batch.isEmpty()) {
         Set<Long> changed = new LinkedHashSet<>();
         Set<Long> removed = new LinkedHashSet<>();
@@ -366,6 +460,7 @@ public final class EnrichedFollower implements AutoCloseable {
           }
         }
         dirty = true;
+        stateDirty = true;
       }
       long total = 0;
       boolean known = true;
@@ -387,6 +482,14 @@ public final class EnrichedFollower implements AutoCloseable {
           lag = 0;
         }
         LOG.info("caught up: ready ({} games)", engine.size());
+        if (stateDirty) {
+          saveState(c, parts, producer, false); // the first one after a start from Kafka
+          nextState = System.currentTimeMillis() + settings.stateIntervalMs();
+        }
+      }
+      if (ready && stateDirty && System.currentTimeMillis() >= nextState) {
+        saveState(c, parts, producer, false);
+        nextState = System.currentTimeMillis() + settings.stateIntervalMs();
       }
       if (dirty && System.currentTimeMillis() >= nextSave) {
         saveOffsets(c, parts, producer);
@@ -396,6 +499,79 @@ public final class EnrichedFollower implements AutoCloseable {
     }
     if (dirty) {
       saveOffsets(c, parts, producer);
+    }
+    if (stateDirty && ready) {
+      saveState(c, parts, producer, true);
+    } else if (stateWrite != null) {
+      awaitStateWrite(); // a background write still running: let it finish
+    }
+  }
+
+  /**
+   * Takes the engine's state with the current positions (after the producer flushed the lists they
+   * produced) and writes it in the background, or here when {@code wait}. Skipped while the
+   * previous write is still running.
+   */
+  private void saveState(
+      KafkaConsumer<Long, byte[]> c,
+      List<TopicPartition> parts,
+      KafkaProducer<byte[], byte[]> producer,
+      boolean wait) {
+    if (!settings.publishSimilar()) {
+      return;
+    }
+    if (stateWrite != null && !stateWrite.isDone()) {
+      if (!wait) {
+        return;
+      }
+      awaitStateWrite();
+    }
+    producer.flush();
+    Map<Integer, Long> offsets = new HashMap<>();
+    for (TopicPartition tp : parts) {
+      offsets.put(tp.partition(), c.position(tp));
+    }
+    long t0 = System.nanoTime();
+    StateSnapshot s =
+        new StateSnapshot(
+            settings.enrichedTopic(),
+            settings.similarTopic(),
+            settings.listSize(),
+            settings.engineFingerprint(),
+            offsets,
+            Instant.now(),
+            engine.exportState());
+    long taken = System.nanoTime();
+    stateDirty = false;
+    stateWrite =
+        stateWriter.submit(
+            () -> {
+              try {
+                long bytes = s.write(settings.stateDir());
+                LOG.info(
+                    "state snapshot written: {} games, {} MB at offsets {}: export {} ms, write {}"
+                        + " ms",
+                    s.engine().games().size(),
+                    bytes >> 20,
+                    offsets,
+                    (taken - t0) / 1_000_000,
+                    (System.nanoTime() - taken) / 1_000_000);
+              } catch (RuntimeException e) {
+                LOG.error("writing the state snapshot failed (a restart reads Kafka instead)", e);
+              }
+            });
+    if (wait) {
+      awaitStateWrite();
+    }
+  }
+
+  private void awaitStateWrite() {
+    try {
+      stateWrite.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.error("state snapshot write failed", e.getCause());
     }
   }
 

@@ -13,8 +13,12 @@ import java.nio.file.Path;
  * @param listSize K' (kept in the offset snapshot: a restore with another K' rebuilds)
  * @param stateDir directory of the offset snapshot
  * @param snapshotIntervalMs how often consumed offsets are saved
- * @param restoreOnStart restore from the snapshot and the similar topic when possible
+ * @param restoreOnStart restore from the state snapshot, else from the offset snapshot and the
+ *     similar topic, when possible
  * @param clientId Kafka client id prefix
+ * @param stateIntervalMs how often the full local state snapshot is written (when changed)
+ * @param engineFingerprint the engine settings that shape the lists (a state snapshot taken under
+ *     other settings is not loaded)
  */
 public record FollowerSettings(
     String bootstrapServers,
@@ -26,4 +30,6 @@ public record FollowerSettings(
     Path stateDir,
     long snapshotIntervalMs,
     boolean restoreOnStart,
-    String clientId) {}
+    String clientId,
+    long stateIntervalMs,
+    String engineFingerprint) {}

@@ -3,9 +3,12 @@ package io.gamedata.recommender.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.json.Json;
 import io.gamedata.recommender.engine.EngineConfig;
 import io.gamedata.recommender.engine.ExactSimilarityEngine;
+import io.gamedata.recommender.engine.Query;
+import io.gamedata.recommender.engine.ScoredGame;
 import io.gamedata.recommender.service.Fixtures;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,7 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +128,41 @@ class HttpApiTest {
     assertThat(results.get(0).get("platforms").size()).isEqualTo(2);
     assertThat(results.get(0).get("release_year").asInt()).isEqualTo(2002);
     assertThat(ids(results)).doesNotContain(1L);
+  }
+
+  @Test
+  void similarBodyIsTheEngineAnswerInTheDocumentedShape() throws Exception {
+    // the body is streamed by hand: it must equal the engine's answer mapped by the shared mapper
+    // (snake_case fields, null fields left out)
+    String body = get("/api/games/1/similar?limit=4").body();
+    EnrichedGame g = engine.game(1).orElseThrow();
+    Map<String, Object> game = new LinkedHashMap<>();
+    game.put("id", g.id());
+    game.put("name", g.name());
+    game.put("release_year", g.releaseYear());
+    game.put("platforms", g.platforms());
+    game.put("genres", g.genres());
+    game.put("game_type", g.gameType());
+    game.put("cover_url", g.coverUrl());
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (ScoredGame r : engine.similar(1, Query.DEFAULT, 4)) {
+      EnrichedGame d = engine.game(r.id()).orElseThrow();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", r.id());
+      m.put("name", r.name());
+      m.put("score", Math.round(r.score() * 1e6) / 1e6);
+      m.put("release_year", d.releaseYear());
+      m.put("platforms", d.platforms());
+      m.put("game_type", d.gameType());
+      m.put("cover_url", d.coverUrl());
+      m.put("reasons", r.reasons());
+      results.add(m);
+    }
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("game", game);
+    expected.put("idf_generation", engine.idfGeneration());
+    expected.put("results", results);
+    assertThat(body).isEqualTo(Json.mapper().writeValueAsString(expected));
   }
 
   @Test
