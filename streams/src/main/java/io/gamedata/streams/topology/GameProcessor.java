@@ -40,9 +40,13 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private static final long[] NONE = new long[0];
   private static final byte[] EMPTY = new byte[0];
 
+  /** How long one punctuation may spend emitting pending games (the rest waits for the next). */
+  private static final long EMIT_BUDGET_NANOS = 300_000_000L;
+
   private final PipelineMetrics metrics;
   private final int memoEntries;
   private final EmitPolicy policy;
+  private final ReferenceProgress progress;
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, byte[]> games;
@@ -53,10 +57,12 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private long pendingSince;
   private long lastReferenceAt;
 
-  GameProcessor(PipelineMetrics metrics, int memoEntries, EmitPolicy policy) {
+  GameProcessor(
+      PipelineMetrics metrics, int memoEntries, EmitPolicy policy, ReferenceProgress progress) {
     this.metrics = metrics;
     this.memoEntries = memoEntries;
     this.policy = policy;
+    this.progress = progress;
   }
 
   @Override
@@ -119,16 +125,22 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       return;
     }
     IgdbGame source = GameVersions.trimmed(game);
+    Long updatedAt = newest(state, game.updatedAt());
+    if (progress.caughtUp()) {
+      Enrichment e = GameEnricher.enrich(source, references);
+      if (e.document().missingReferences().isEmpty()) {
+        // complete: nothing a later reference could add, emit now (a rename still re-emits it)
+        apply(id, state, source, updatedAt, e, record.timestamp());
+        return;
+      }
+    }
+    // references missing or still on their way: hold it (pending) until they are in and quiet
     save(
         id,
         state == null
-            ? new GameState(source, game.updatedAt(), null, null, NONE)
+            ? new GameState(source, updatedAt, null, null, NONE)
             : new GameState(
-                source,
-                newest(state, game.updatedAt()),
-                state.contentHash(),
-                state.fieldHashes(),
-                state.dependencies()));
+                source, updatedAt, state.contentHash(), state.fieldHashes(), state.dependencies()));
     markPending(id);
   }
 
@@ -158,20 +170,27 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     if (!maybePending) {
       return;
     }
-    if (now - lastReferenceAt < policy.quietMs() && now - pendingSince < policy.maxWaitMs()) {
+    boolean settled = now - lastReferenceAt >= policy.quietMs() && progress.caughtUp();
+    if (!settled && now - pendingSince < policy.maxWaitMs()) {
       return;
     }
+    long started = System.nanoTime();
     List<Long> ids = new java.util.ArrayList<>();
-    try (var it = pending.all()) {
-      while (it.hasNext() && ids.size() < policy.batch()) {
-        ids.add(it.next().key);
+    boolean more = true;
+    while (more && System.nanoTime() - started < EMIT_BUDGET_NANOS) {
+      ids.clear();
+      try (var it = pending.all()) {
+        while (it.hasNext() && ids.size() < policy.batch()) {
+          ids.add(it.next().key);
+        }
+        more = it.hasNext();
+      }
+      for (long id : ids) {
+        pending.delete(id);
+        emitCurrent(id, now);
       }
     }
-    for (long id : ids) {
-      pending.delete(id);
-      emitCurrent(id, now);
-    }
-    if (ids.size() < policy.batch()) {
+    if (!more) {
       maybePending = false;
     } else {
       pendingSince = now;
@@ -193,12 +212,21 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   /** Enriches {@code source}; emits and remembers the document when its content changed. */
   private void apply(long id, GameState state, IgdbGame source, Long updatedAt, long timestamp) {
-    Enrichment e = GameEnricher.enrich(source, references);
+    apply(id, state, source, updatedAt, GameEnricher.enrich(source, references), timestamp);
+  }
+
+  private void apply(
+      long id, GameState state, IgdbGame source, Long updatedAt, Enrichment e, long timestamp) {
     boolean existed = state != null && state.contentHash() != null;
     long[] before = state == null || state.dependencies() == null ? NONE : state.dependencies();
     index.update(id, before, e.dependencies());
     if (existed && e.contentHash().equals(state.contentHash())) {
       metrics.dedupeHit();
+      if (source.equals(state.source())
+          && java.util.Objects.equals(updatedAt, state.updatedAt())
+          && java.util.Arrays.equals(e.dependencies(), state.dependencies())) {
+        return; // a re-enrichment that changed nothing: nothing to write either
+      }
       save(
           id,
           new GameState(
@@ -300,17 +328,13 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       return null;
     }
     try {
-      return mapper.readValue(bytes, GameState.class);
+      return GameStateCodec.decode(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable state of game " + id, e);
     }
   }
 
   private void save(long id, GameState state) {
-    try {
-      games.put(id, mapper.writeValueAsBytes(state));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write state of game " + id, e);
-    }
+    games.put(id, GameStateCodec.encode(state));
   }
 }

@@ -1,6 +1,5 @@
 package io.gamedata.streams.topology;
 
-import io.gamedata.contracts.json.JsonSerde;
 import io.gamedata.contracts.topic.Topics;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.util.Map;
@@ -54,6 +53,19 @@ public final class TopologyFactory {
       PipelineMetrics metrics,
       int memoEntries,
       EmitPolicy policy) {
+    return build(topics, gamePartitions, metrics, memoEntries, policy, ReferenceProgress.ALWAYS);
+  }
+
+  /**
+   * @param progress whether the reference inputs are caught up (see {@link ReferenceProgress})
+   */
+  public static Topology build(
+      TopicNames topics,
+      int gamePartitions,
+      PipelineMetrics metrics,
+      int memoEntries,
+      EmitPolicy policy,
+      ReferenceProgress progress) {
     if (gamePartitions < 1) {
       throw new IllegalArgumentException("gamePartitions must be >= 1");
     }
@@ -84,7 +96,7 @@ public final class TopologyFactory {
                 Serdes.ByteArray())
             .withCachingEnabled());
 
-    Serde<RefUpdate> refSerde = new JsonSerde<>(RefUpdate.class);
+    Serde<RefUpdate> refSerde = new RefUpdateSerde();
 
     KStream<Long, Emit> routed =
         builder.stream(
@@ -120,7 +132,7 @@ public final class TopologyFactory {
         gameInbound
             .merge(referenceInbound, Named.as("game-reference-merge"))
             .process(
-                () -> new GameProcessor(metrics, memoEntries, policy),
+                () -> new GameProcessor(metrics, memoEntries, policy, progress),
                 Named.as("game-processor"),
                 StoreNames.GAME_STATE,
                 StoreNames.PENDING_GAMES,
