@@ -47,6 +47,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private final int memoEntries;
   private final EmitPolicy policy;
   private final ReferenceProgress progress;
+  private final ReferenceActivity activity;
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, byte[]> games;
@@ -58,11 +59,16 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private long lastReferenceAt;
 
   GameProcessor(
-      PipelineMetrics metrics, int memoEntries, EmitPolicy policy, ReferenceProgress progress) {
+      PipelineMetrics metrics,
+      int memoEntries,
+      EmitPolicy policy,
+      ReferenceProgress progress,
+      ReferenceActivity activity) {
     this.metrics = metrics;
     this.memoEntries = memoEntries;
     this.policy = policy;
     this.progress = progress;
+    this.activity = activity;
   }
 
   @Override
@@ -126,15 +132,13 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     }
     IgdbGame source = GameVersions.trimmed(game);
     Long updatedAt = newest(state, game.updatedAt());
-    if (progress.caughtUp()) {
-      Enrichment e = GameEnricher.enrich(source, references);
-      if (e.document().missingReferences().isEmpty()) {
-        // complete: nothing a later reference could add, emit now (a rename still re-emits it)
-        apply(id, state, source, updatedAt, e, record.timestamp());
-        return;
-      }
+    if (GameEnricher.complete(source, references)) {
+      // nothing a later reference could add: emit now (a rename in flight re-emits it)
+      apply(id, state, source, updatedAt, record.timestamp());
+      return;
     }
-    // references missing or still on their way: hold it (pending) until they are in and quiet
+    // references missing (maybe still on their way): hold it until the reference inputs are
+    // caught up and quiet, so that it is emitted once, complete, not once per late reference
     save(
         id,
         state == null
@@ -170,7 +174,10 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     if (!maybePending) {
       return;
     }
-    boolean settled = now - lastReferenceAt >= policy.quietMs() && progress.caughtUp();
+    // quiet: no reference changed here, and none was read by this instance's router (its output
+    // reaches the game tasks only after its next commit)
+    long lastReference = Math.max(lastReferenceAt, activity.lastReadMs());
+    boolean settled = now - lastReference >= policy.quietMs() && progress.caughtUp();
     if (!settled && now - pendingSince < policy.maxWaitMs()) {
       return;
     }
@@ -185,15 +192,18 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
         }
         more = it.hasNext();
       }
-      for (long id : ids) {
+      for (int i = 0; i < ids.size(); i++) {
+        if (System.nanoTime() - started >= EMIT_BUDGET_NANOS) {
+          more = true; // the rest at the next punctuation: keeps transactions short
+          break;
+        }
+        long id = ids.get(i);
         pending.delete(id);
         emitCurrent(id, now);
       }
     }
     if (!more) {
-      maybePending = false;
-    } else {
-      pendingSince = now;
+      maybePending = false; // else the rest goes at the next punctuation, same conditions
     }
   }
 

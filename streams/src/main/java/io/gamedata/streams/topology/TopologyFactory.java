@@ -70,6 +70,7 @@ public final class TopologyFactory {
       throw new IllegalArgumentException("gamePartitions must be >= 1");
     }
     StreamsBuilder builder = new StreamsBuilder();
+    ReferenceActivity activity = new ReferenceActivity();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.GAME_STATE),
@@ -102,7 +103,8 @@ public final class TopologyFactory {
         builder.stream(
                 topics.references(),
                 Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("reference-source"))
-            .process(() -> new ReferenceRouter(topics, metrics), Named.as("reference-router"));
+            .process(
+                () -> new ReferenceRouter(topics, metrics, activity), Named.as("reference-router"));
     Map<String, KStream<Long, Emit>> refBranches =
         routed
             .split(Named.as("reference-"))
@@ -132,7 +134,7 @@ public final class TopologyFactory {
         gameInbound
             .merge(referenceInbound, Named.as("game-reference-merge"))
             .process(
-                () -> new GameProcessor(metrics, memoEntries, policy, progress),
+                () -> new GameProcessor(metrics, memoEntries, policy, progress, activity),
                 Named.as("game-processor"),
                 StoreNames.GAME_STATE,
                 StoreNames.PENDING_GAMES,
