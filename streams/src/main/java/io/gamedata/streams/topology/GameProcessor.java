@@ -74,6 +74,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   @Override
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
+    activity.reset();
     this.games = context.getStateStore(StoreNames.GAME_STATE);
     this.references =
         new StoreReferenceLookup(context.getStateStore(StoreNames.REFERENCE_DATA), memoEntries);
@@ -150,6 +151,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private void processReference(Record<Long, Inbound> record) {
     RefUpdate update = record.value().reference();
+    activity.processed(context.taskId().partition());
     long packed = Reference.of(update.endpoint(), update.id()).packed();
     if (!references.put(packed, update.storedValue())) {
       return; // unchanged (a replay, a touch, or a broadcast copy of something known)
@@ -177,7 +179,10 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     // quiet: no reference changed here, and none was read by this instance's router (its output
     // reaches the game tasks only after its next commit)
     long lastReference = Math.max(lastReferenceAt, activity.lastReadMs());
-    boolean settled = now - lastReference >= policy.quietMs() && progress.caughtUp();
+    boolean settled =
+        now - lastReference >= policy.quietMs()
+            && !activity.inFlight(context.taskId().partition())
+            && progress.caughtUp();
     if (!settled && now - pendingSince < policy.maxWaitMs()) {
       return;
     }

@@ -47,6 +47,7 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   @Override
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
+    activity.reset();
   }
 
   @Override
@@ -96,6 +97,7 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   }
 
   private void forward(Record<Long, byte[]> record, Long key, RefUpdate update) {
+    activity.routed(key, update);
     context.forward(
         new Record<>(key, new Emit.Reference(update), record.timestamp(), new RecordHeaders()));
   }

@@ -70,7 +70,7 @@ public final class TopologyFactory {
       throw new IllegalArgumentException("gamePartitions must be >= 1");
     }
     StreamsBuilder builder = new StreamsBuilder();
-    ReferenceActivity activity = new ReferenceActivity();
+    ReferenceActivity activity = new ReferenceActivity(gamePartitions);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.GAME_STATE),
