@@ -183,7 +183,14 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
         now - lastReference >= policy.quietMs()
             && !activity.inFlight(context.taskId().partition())
             && progress.caughtUp();
-    if (!settled && now - pendingSince < policy.maxWaitMs()) {
+    // the maximum wait is for references that never go quiet (a steady trickle); a backlog of
+    // updates routed here and not processed yet (a bulk load) extends it, up to 4 times
+    long waited = now - pendingSince;
+    boolean forced =
+        waited >= policy.maxWaitMs()
+            && (!activity.inFlight(context.taskId().partition())
+                || waited >= 4 * policy.maxWaitMs());
+    if (!settled && !forced) {
       return;
     }
     long started = System.nanoTime();
