@@ -37,13 +37,13 @@ import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
 
 /**
- * {@code bench/run streams-throughput [--games N] [--threads T] [--seed S]}: loads a synthetic
- * catalogue (games and every reference endpoint) into the raw topics of an embedded broker, then
- * measures (a) a plain consume-transform-produce passthrough of the same records (one consumer, one
- * producer; transform = parse the record into its contract model and write it back) and (b) the
- * streams topology until games.enriched holds every game fully enriched (no missing reference).
- * Prints {@code BENCH streams-throughput games=<n> seconds=<s> records_per_s=<r>
- * passthrough_records_per_s=<p> ratio=<r/p>}.
+ * {@code bench/run streams-throughput [--games N] [--threads T] [--seed S] [--set key=value]...}:
+ * loads a synthetic catalogue (games and every reference endpoint) into the raw topics of an
+ * embedded broker, then measures (a) a plain consume-transform-produce passthrough of the same
+ * records (one consumer, one producer; transform = parse the record into its contract model and
+ * write it back) and (b) the streams topology until games.enriched holds every game fully enriched
+ * (no missing reference). Prints {@code BENCH streams-throughput games=<n> seconds=<s>
+ * records_per_s=<r> passthrough_records_per_s=<p> ratio=<r/p>}.
  */
 public final class StreamsThroughputBench {
 
@@ -84,7 +84,7 @@ public final class StreamsThroughputBench {
       double passSeconds = passthrough(bootstrap, total, passOut.name());
       System.out.printf("passthrough: %d records in %.1f s%n", total, passSeconds);
 
-      double streamsSeconds = topology(bootstrap, games, threads, work);
+      double streamsSeconds = topology(bootstrap, games, threads, settings(args), work);
       double r = total / streamsSeconds;
       double p = total / passSeconds;
       System.out.printf(
@@ -177,14 +177,19 @@ public final class StreamsThroughputBench {
   }
 
   /** Runs the application until every game's latest document has no missing reference. */
-  static double topology(String bootstrap, int games, int threads, Path work) throws Exception {
-    StreamsAppConfig config =
+  static double topology(
+      String bootstrap, int games, int threads, Map<String, String> settings, Path work)
+      throws Exception {
+    StreamsAppConfig.Builder builder =
         StreamsAppConfig.builder(bootstrap)
             .applicationId("bench-streams")
             .stateDir(work.resolve("state"))
             .topics(TopicNames.defaults())
-            .set(StreamsAppConfig.NUM_STREAM_THREADS_CONFIG, threads)
-            .build();
+            .set(StreamsAppConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      builder.set(e.getKey(), e.getValue());
+    }
+    StreamsAppConfig config = builder.build();
     Map<String, Object> c = new HashMap<>();
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-enriched-reader");
@@ -228,6 +233,21 @@ public final class StreamsThroughputBench {
           games, seconds, emitted, app.metrics());
       return seconds;
     }
+  }
+
+  /** {@code --set key=value} (repeatable): application settings on top of the defaults. */
+  private static Map<String, String> settings(String[] args) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--set")) {
+        String[] kv = args[i + 1].split("=", 2);
+        settings.put(kv[0], kv.length > 1 ? kv[1] : "");
+      }
+    }
+    if (!settings.isEmpty()) {
+      System.out.println("settings: " + settings);
+    }
+    return settings;
   }
 
   private static int intArg(String[] args, String name, int def) {

@@ -78,9 +78,11 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String EMIT_QUIET_MS_CONFIG = "emit.quiet.ms";
   public static final long EMIT_QUIET_MS_DEFAULT = 2000;
   private static final String EMIT_QUIET_MS_DOC =
-      "Changed games are emitted once reference updates have been quiet for this long: while"
-          + " references stream in (a bulk load), games wait and are emitted once, complete. Also"
-          + " the usual latency of an update.";
+      "Games waiting for a reference (not known yet, arrived or changed) are emitted once the"
+          + " reference inputs of this instance are caught up and no reference was read for this"
+          + " long: while references stream in (a bulk load), such games wait and are emitted"
+          + " once, complete. Should exceed commit.interval.ms. A game whose references are all"
+          + " known is emitted at once.";
 
   public static final String EMIT_MAX_WAIT_MS_CONFIG = "emit.max.wait.ms";
   public static final long EMIT_MAX_WAIT_MS_DEFAULT = 30_000;

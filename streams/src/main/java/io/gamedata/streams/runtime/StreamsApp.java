@@ -31,11 +31,13 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   private final StreamsAppConfig config;
   private final PipelineMetrics metrics = new PipelineMetrics();
-  private KafkaStreams streams;
+  private volatile KafkaStreams streams;
   private HealthServer http;
+  private final ReferenceLag referenceProgress;
 
   public StreamsApp(StreamsAppConfig config) {
     this.config = config;
+    this.referenceProgress = new ReferenceLag(config, () -> streams);
   }
 
   /** Default settings against {@code bootstrapServers}, state in {@code stateDir}. */
@@ -52,7 +54,12 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
         config.gamePartitions() > 0 ? config.gamePartitions() : discoverGamePartitions();
     Topology topology =
         TopologyFactory.build(
-            config.topics(), partitions, metrics, config.memoEntries(), config.emitPolicy());
+            config.topics(),
+            partitions,
+            metrics,
+            config.memoEntries(),
+            config.emitPolicy(),
+            referenceProgress);
     Properties props = StreamsPropertiesFactory.build(config, metrics);
     streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(

@@ -1,11 +1,13 @@
 package io.gamedata.streams.topology;
 
 /**
- * When the game processor emits: changed games are marked pending and emitted by a wall-clock
- * punctuator once reference updates have been quiet for {@code quietMs} (or a game has waited
- * {@code maxWaitMs}), at most {@code batch} games per punctuation. During a bulk load, while
- * references are still streaming in, games are therefore enriched and emitted once, complete,
- * instead of once per late reference.
+ * When the game processor emits games it holds: a game with a reference not known yet, and a game
+ * whose reference arrived or changed, is marked pending and emitted by a wall-clock punctuator once
+ * the reference inputs are caught up ({@link ReferenceProgress}) and no reference was read for
+ * {@code quietMs} (or once it has waited {@code maxWaitMs}); each punctuation reads {@code batch}
+ * pending ids at a time and spends a bounded time emitting. During a bulk load, while references
+ * stream in, games are therefore enriched and emitted once, complete, instead of once per late
+ * reference. A game whose references are all known is emitted at once, without this wait.
  */
 public record EmitPolicy(long quietMs, long maxWaitMs, int batch) {
 

@@ -40,9 +40,14 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private static final long[] NONE = new long[0];
   private static final byte[] EMPTY = new byte[0];
 
+  /** How long one punctuation may spend emitting pending games (the rest waits for the next). */
+  private static final long EMIT_BUDGET_NANOS = 300_000_000L;
+
   private final PipelineMetrics metrics;
   private final int memoEntries;
   private final EmitPolicy policy;
+  private final ReferenceProgress progress;
+  private final ReferenceActivity activity;
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, byte[]> games;
@@ -53,15 +58,23 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private long pendingSince;
   private long lastReferenceAt;
 
-  GameProcessor(PipelineMetrics metrics, int memoEntries, EmitPolicy policy) {
+  GameProcessor(
+      PipelineMetrics metrics,
+      int memoEntries,
+      EmitPolicy policy,
+      ReferenceProgress progress,
+      ReferenceActivity activity) {
     this.metrics = metrics;
     this.memoEntries = memoEntries;
     this.policy = policy;
+    this.progress = progress;
+    this.activity = activity;
   }
 
   @Override
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
+    activity.reset();
     this.games = context.getStateStore(StoreNames.GAME_STATE);
     this.references =
         new StoreReferenceLookup(context.getStateStore(StoreNames.REFERENCE_DATA), memoEntries);
@@ -119,21 +132,26 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       return;
     }
     IgdbGame source = GameVersions.trimmed(game);
+    Long updatedAt = newest(state, game.updatedAt());
+    if (GameEnricher.complete(source, references)) {
+      // nothing a later reference could add: emit now (a rename in flight re-emits it)
+      apply(id, state, source, updatedAt, record.timestamp());
+      return;
+    }
+    // references missing (maybe still on their way): hold it until the reference inputs are
+    // caught up and quiet, so that it is emitted once, complete, not once per late reference
     save(
         id,
         state == null
-            ? new GameState(source, game.updatedAt(), null, null, NONE)
+            ? new GameState(source, updatedAt, null, null, NONE)
             : new GameState(
-                source,
-                newest(state, game.updatedAt()),
-                state.contentHash(),
-                state.fieldHashes(),
-                state.dependencies()));
+                source, updatedAt, state.contentHash(), state.fieldHashes(), state.dependencies()));
     markPending(id);
   }
 
   private void processReference(Record<Long, Inbound> record) {
     RefUpdate update = record.value().reference();
+    activity.processed(context.taskId().partition());
     long packed = Reference.of(update.endpoint(), update.id()).packed();
     if (!references.put(packed, update.storedValue())) {
       return; // unchanged (a replay, a touch, or a broadcast copy of something known)
@@ -158,23 +176,46 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     if (!maybePending) {
       return;
     }
-    if (now - lastReferenceAt < policy.quietMs() && now - pendingSince < policy.maxWaitMs()) {
+    // quiet: no reference changed here, and none was read by this instance's router (its output
+    // reaches the game tasks only after its next commit)
+    long lastReference = Math.max(lastReferenceAt, activity.lastReadMs());
+    boolean settled =
+        now - lastReference >= policy.quietMs()
+            && !activity.inFlight(context.taskId().partition())
+            && progress.caughtUp();
+    // the maximum wait is for references that never go quiet (a steady trickle); a backlog of
+    // updates routed here and not processed yet (a bulk load) extends it, up to 4 times
+    long waited = now - pendingSince;
+    boolean forced =
+        waited >= policy.maxWaitMs()
+            && (!activity.inFlight(context.taskId().partition())
+                || waited >= 4 * policy.maxWaitMs());
+    if (!settled && !forced) {
       return;
     }
+    long started = System.nanoTime();
     List<Long> ids = new java.util.ArrayList<>();
-    try (var it = pending.all()) {
-      while (it.hasNext() && ids.size() < policy.batch()) {
-        ids.add(it.next().key);
+    boolean more = true;
+    while (more && System.nanoTime() - started < EMIT_BUDGET_NANOS) {
+      ids.clear();
+      try (var it = pending.all()) {
+        while (it.hasNext() && ids.size() < policy.batch()) {
+          ids.add(it.next().key);
+        }
+        more = it.hasNext();
+      }
+      for (int i = 0; i < ids.size(); i++) {
+        if (System.nanoTime() - started >= EMIT_BUDGET_NANOS) {
+          more = true; // the rest at the next punctuation: keeps transactions short
+          break;
+        }
+        long id = ids.get(i);
+        pending.delete(id);
+        emitCurrent(id, now);
       }
     }
-    for (long id : ids) {
-      pending.delete(id);
-      emitCurrent(id, now);
-    }
-    if (ids.size() < policy.batch()) {
-      maybePending = false;
-    } else {
-      pendingSince = now;
+    if (!more) {
+      maybePending = false; // else the rest goes at the next punctuation, same conditions
     }
   }
 
@@ -193,12 +234,21 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   /** Enriches {@code source}; emits and remembers the document when its content changed. */
   private void apply(long id, GameState state, IgdbGame source, Long updatedAt, long timestamp) {
-    Enrichment e = GameEnricher.enrich(source, references);
+    apply(id, state, source, updatedAt, GameEnricher.enrich(source, references), timestamp);
+  }
+
+  private void apply(
+      long id, GameState state, IgdbGame source, Long updatedAt, Enrichment e, long timestamp) {
     boolean existed = state != null && state.contentHash() != null;
     long[] before = state == null || state.dependencies() == null ? NONE : state.dependencies();
     index.update(id, before, e.dependencies());
     if (existed && e.contentHash().equals(state.contentHash())) {
       metrics.dedupeHit();
+      if (source.equals(state.source())
+          && java.util.Objects.equals(updatedAt, state.updatedAt())
+          && java.util.Arrays.equals(e.dependencies(), state.dependencies())) {
+        return; // a re-enrichment that changed nothing: nothing to write either
+      }
       save(
           id,
           new GameState(
@@ -300,17 +350,13 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       return null;
     }
     try {
-      return mapper.readValue(bytes, GameState.class);
+      return GameStateCodec.decode(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable state of game " + id, e);
     }
   }
 
   private void save(long id, GameState state) {
-    try {
-      games.put(id, mapper.writeValueAsBytes(state));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write state of game " + id, e);
-    }
+    games.put(id, GameStateCodec.encode(state));
   }
 }

@@ -32,10 +32,12 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
 
   private final Map<String, IgdbEndpoint> endpointsByTopic = new HashMap<>();
   private final PipelineMetrics metrics;
+  private final ReferenceActivity activity;
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
 
-  ReferenceRouter(TopicNames topics, PipelineMetrics metrics) {
+  ReferenceRouter(TopicNames topics, PipelineMetrics metrics, ReferenceActivity activity) {
+    this.activity = activity;
     for (IgdbEndpoint e : IgdbEndpoint.references()) {
       endpointsByTopic.put(topics.raw(e), e);
     }
@@ -45,11 +47,13 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   @Override
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
+    activity.reset();
   }
 
   @Override
   public void process(Record<Long, byte[]> record) {
     metrics.referenceIn();
+    activity.read(context.currentSystemTimeMs());
     RecordMetadata source = context.recordMetadata().orElse(null);
     IgdbEndpoint endpoint = source == null ? null : endpointsByTopic.get(source.topic());
     if (endpoint == null) {
@@ -93,6 +97,7 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   }
 
   private void forward(Record<Long, byte[]> record, Long key, RefUpdate update) {
+    activity.routed(key, update);
     context.forward(
         new Record<>(key, new Emit.Reference(update), record.timestamp(), new RecordHeaders()));
   }

@@ -3,7 +3,7 @@ package io.gamedata.streams.topology;
 /** Names of the state stores, processors and internal topics (they survive topology changes). */
 public final class StoreNames {
 
-  /** game id -> {@link io.gamedata.streams.domain.GameState} (JSON). */
+  /** game id -> {@link io.gamedata.streams.domain.GameState} ({@link GameStateCodec}). */
   public static final String GAME_STATE = "game-state";
 
   /** packed reference -> name, cover image id or involved company link. */

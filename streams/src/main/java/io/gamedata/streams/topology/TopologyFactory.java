@@ -1,6 +1,5 @@
 package io.gamedata.streams.topology;
 
-import io.gamedata.contracts.json.JsonSerde;
 import io.gamedata.contracts.topic.Topics;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.util.Map;
@@ -54,10 +53,24 @@ public final class TopologyFactory {
       PipelineMetrics metrics,
       int memoEntries,
       EmitPolicy policy) {
+    return build(topics, gamePartitions, metrics, memoEntries, policy, ReferenceProgress.ALWAYS);
+  }
+
+  /**
+   * @param progress whether the reference inputs are caught up (see {@link ReferenceProgress})
+   */
+  public static Topology build(
+      TopicNames topics,
+      int gamePartitions,
+      PipelineMetrics metrics,
+      int memoEntries,
+      EmitPolicy policy,
+      ReferenceProgress progress) {
     if (gamePartitions < 1) {
       throw new IllegalArgumentException("gamePartitions must be >= 1");
     }
     StreamsBuilder builder = new StreamsBuilder();
+    ReferenceActivity activity = new ReferenceActivity(gamePartitions);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.GAME_STATE),
@@ -84,13 +97,14 @@ public final class TopologyFactory {
                 Serdes.ByteArray())
             .withCachingEnabled());
 
-    Serde<RefUpdate> refSerde = new JsonSerde<>(RefUpdate.class);
+    Serde<RefUpdate> refSerde = new RefUpdateSerde();
 
     KStream<Long, Emit> routed =
         builder.stream(
                 topics.references(),
                 Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("reference-source"))
-            .process(() -> new ReferenceRouter(topics, metrics), Named.as("reference-router"));
+            .process(
+                () -> new ReferenceRouter(topics, metrics, activity), Named.as("reference-router"));
     Map<String, KStream<Long, Emit>> refBranches =
         routed
             .split(Named.as("reference-"))
@@ -120,7 +134,7 @@ public final class TopologyFactory {
         gameInbound
             .merge(referenceInbound, Named.as("game-reference-merge"))
             .process(
-                () -> new GameProcessor(metrics, memoEntries, policy),
+                () -> new GameProcessor(metrics, memoEntries, policy, progress, activity),
                 Named.as("game-processor"),
                 StoreNames.GAME_STATE,
                 StoreNames.PENDING_GAMES,

@@ -189,6 +189,22 @@ class EnrichmentTopologyTest {
   }
 
   @Test
+  void aGameWhoseReferencesAreAllKnownIsEmittedAtOnceWithoutWaitingForQuiet() {
+    h.streaming = true;
+    loadAll(h, 42);
+    h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L));
+    List<TestRecord<Long, EnrichedGame>> out = h.enrichedRecords();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).value().missingReferences()).isEmpty();
+    // an incomplete one waits for the quiet time
+    h.send(IgdbEndpoint.GAMES, 43, fullGame(43, 1_700_000_000L));
+    assertThat(h.enriched.isEmpty()).isTrue();
+    h.streaming = false;
+    h.advance(1001);
+    assertThat(h.enriched.readValue().missingReferences()).isNotEmpty();
+  }
+
+  @Test
   void referencesThatNeverGoQuietDelayAGameAtMostTheMaximumWait() {
     h.streaming = true;
     h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L));

@@ -1,0 +1,294 @@
+package io.gamedata.streams.topology;
+
+import io.gamedata.contracts.igdb.IgdbGame;
+import io.gamedata.contracts.json.Json;
+import io.gamedata.streams.domain.GameState;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Compact binary form of a {@link GameState} in the {@code game-state} store (the topics keep their
+ * JSON contract; this is internal state). Writing and reading it costs a fraction of JSON, which
+ * matters because every game and every re-enrichment reads and writes its state. Values written
+ * by earlier versions as JSON (first byte {@code '{'}) are still read.
+ *
+ * <p>Layout: format byte, flags (bit 0 = source present), {@code updated_at}, content hash, field
+ * hashes, dependencies, then the trimmed source fields in {@link
+ * io.gamedata.streams.domain.GameVersions#trimmed} order. Nullable values carry a presence byte.
+ */
+final class GameStateCodec {
+
+  static final byte FORMAT = 1;
+  private static final long NULL_ELEMENT = Long.MIN_VALUE;
+
+  private GameStateCodec() {}
+
+  static byte[] encode(GameState s) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+    DataOutputStream out = new DataOutputStream(bytes);
+    try {
+      out.writeByte(FORMAT);
+      IgdbGame g = s.source();
+      out.writeByte(g == null ? 0 : 1);
+      writeLong(out, s.updatedAt());
+      writeString(out, s.contentHash());
+      writeLongs(out, s.fieldHashes());
+      writeLongs(out, s.dependencies());
+      if (g != null) {
+        out.writeLong(g.id());
+        writeString(out, g.name());
+        writeString(out, g.slug());
+        writeString(out, g.summary());
+        writeString(out, g.storyline());
+        writeString(out, g.url());
+        writeString(out, g.checksum());
+        writeString(out, g.versionTitle());
+        writeLong(out, g.firstReleaseDate());
+        writeLong(out, g.createdAt());
+        writeLong(out, g.updatedAt());
+        writeDouble(out, g.rating());
+        writeInt(out, g.ratingCount());
+        writeDouble(out, g.aggregatedRating());
+        writeInt(out, g.aggregatedRatingCount());
+        writeDouble(out, g.totalRating());
+        writeInt(out, g.totalRatingCount());
+        writeInt(out, g.hypes());
+        writeLong(out, g.cover());
+        writeLong(out, g.gameType());
+        writeLong(out, g.gameStatus());
+        writeLong(out, g.parentGame());
+        writeLong(out, g.versionParent());
+        writeLong(out, g.franchise());
+        writeList(out, g.genres());
+        writeList(out, g.themes());
+        writeList(out, g.keywords());
+        writeList(out, g.gameModes());
+        writeList(out, g.playerPerspectives());
+        writeList(out, g.platforms());
+        writeList(out, g.involvedCompanies());
+        writeList(out, g.franchises());
+        writeList(out, g.collections());
+        writeList(out, g.gameEngines());
+        writeList(out, g.similarGames());
+        writeInt(out, g.category());
+        writeInt(out, g.status());
+        writeLong(out, g.collection());
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  static GameState decode(byte[] bytes) throws IOException {
+    if (bytes.length > 0 && bytes[0] == '{') {
+      return Json.mapper().readValue(bytes, GameState.class); // written by an earlier version
+    }
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    int format = in.readByte();
+    if (format != FORMAT) {
+      throw new IOException("unknown game state format " + format);
+    }
+    boolean hasSource = in.readByte() == 1;
+    Long updatedAt = readLong(in);
+    String contentHash = readString(in);
+    long[] fieldHashes = readLongs(in);
+    long[] dependencies = readLongs(in);
+    IgdbGame source = null;
+    if (hasSource) {
+      long id = in.readLong();
+      String name = readString(in);
+      String slug = readString(in);
+      String summary = readString(in);
+      String storyline = readString(in);
+      String url = readString(in);
+      String checksum = readString(in);
+      String versionTitle = readString(in);
+      Long firstReleaseDate = readLong(in);
+      Long createdAt = readLong(in);
+      Long sourceUpdatedAt = readLong(in);
+      Double rating = readDouble(in);
+      Integer ratingCount = readInt(in);
+      Double aggregatedRating = readDouble(in);
+      Integer aggregatedRatingCount = readInt(in);
+      Double totalRating = readDouble(in);
+      Integer totalRatingCount = readInt(in);
+      Integer hypes = readInt(in);
+      Long cover = readLong(in);
+      Long gameType = readLong(in);
+      Long gameStatus = readLong(in);
+      Long parentGame = readLong(in);
+      Long versionParent = readLong(in);
+      Long franchise = readLong(in);
+      List<Long> genres = readList(in);
+      List<Long> themes = readList(in);
+      List<Long> keywords = readList(in);
+      List<Long> gameModes = readList(in);
+      List<Long> playerPerspectives = readList(in);
+      List<Long> platforms = readList(in);
+      List<Long> involvedCompanies = readList(in);
+      List<Long> franchises = readList(in);
+      List<Long> collections = readList(in);
+      List<Long> gameEngines = readList(in);
+      List<Long> similarGames = readList(in);
+      Integer category = readInt(in);
+      Integer status = readInt(in);
+      Long collection = readLong(in);
+      source =
+          new IgdbGame(
+              id,
+              name,
+              slug,
+              summary,
+              storyline,
+              url,
+              checksum,
+              versionTitle,
+              firstReleaseDate,
+              createdAt,
+              sourceUpdatedAt,
+              rating,
+              ratingCount,
+              aggregatedRating,
+              aggregatedRatingCount,
+              totalRating,
+              totalRatingCount,
+              hypes,
+              cover,
+              gameType,
+              gameStatus,
+              parentGame,
+              versionParent,
+              franchise,
+              genres,
+              themes,
+              keywords,
+              gameModes,
+              playerPerspectives,
+              platforms,
+              involvedCompanies,
+              franchises,
+              collections,
+              gameEngines,
+              similarGames,
+              null,
+              null,
+              null,
+              category,
+              status,
+              collection,
+              null,
+              new LinkedHashMap<>());
+    }
+    return new GameState(source, updatedAt, contentHash, fieldHashes, dependencies);
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static void writeLong(DataOutputStream out, Long v) throws IOException {
+    out.writeBoolean(v != null);
+    if (v != null) {
+      out.writeLong(v);
+    }
+  }
+
+  private static Long readLong(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readLong() : null;
+  }
+
+  private static void writeInt(DataOutputStream out, Integer v) throws IOException {
+    out.writeBoolean(v != null);
+    if (v != null) {
+      out.writeInt(v);
+    }
+  }
+
+  private static Integer readInt(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readInt() : null;
+  }
+
+  private static void writeDouble(DataOutputStream out, Double v) throws IOException {
+    out.writeBoolean(v != null);
+    if (v != null) {
+      out.writeDouble(v);
+    }
+  }
+
+  private static Double readDouble(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readDouble() : null;
+  }
+
+  private static void writeLongs(DataOutputStream out, long[] v) throws IOException {
+    if (v == null) {
+      out.writeInt(-1);
+      return;
+    }
+    out.writeInt(v.length);
+    for (long x : v) {
+      out.writeLong(x);
+    }
+  }
+
+  private static long[] readLongs(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    long[] v = new long[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = in.readLong();
+    }
+    return v;
+  }
+
+  private static void writeList(DataOutputStream out, List<Long> v) throws IOException {
+    if (v == null) {
+      out.writeInt(-1);
+      return;
+    }
+    out.writeInt(v.size());
+    for (Long x : v) {
+      out.writeLong(x == null ? NULL_ELEMENT : x);
+    }
+  }
+
+  private static List<Long> readList(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    List<Long> v = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      long x = in.readLong();
+      v.add(x == NULL_ELEMENT ? null : x);
+    }
+    return v;
+  }
+}
