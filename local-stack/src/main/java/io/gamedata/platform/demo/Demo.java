@@ -25,8 +25,12 @@ import java.util.stream.Collectors;
  * The end-to-end demo on a running local stack: asks the IGDB simulator for new games, updates and
  * deletes (which it delivers to the producer's webhooks, as IGDB would), and measures for every
  * change the latency from the IGDB change to (a) {@code games.enriched}, (b) the recommender
- * serving it (new and updated games answer {@code GET /api/games/{id}}; deleted ones 404), and (c)
- * the warehouse row ({@code games_changelog.ingestion_time} of the sink's DuckDB transaction).
+ * serving it, and (c) the warehouse row ({@code games_changelog.ingestion_time} of the sink's
+ * DuckDB transaction). The recommender serves a change from the moment its index applied it: that
+ * moment is the first of (1) its list (or tombstone) on {@code games.similar}, which the
+ * recommender publishes right after applying the change to the same index its API reads, and (2) an
+ * answer of {@code GET /api/games/{id}} (200 for a new game, 404 for a deleted one), polled every
+ * 250 ms.
  */
 public final class Demo {
 
@@ -67,7 +71,9 @@ public final class Demo {
 
   public Result run(int newGames, int updates, int deletes, Duration timeout) throws Exception {
     try (TopicWatcher enriched =
-        new TopicWatcher(bootstrapServers, Topics.GAMES_ENRICHED.name()).start()) {
+            new TopicWatcher(bootstrapServers, Topics.GAMES_ENRICHED.name()).start();
+        TopicWatcher similar =
+            new TopicWatcher(bootstrapServers, Topics.GAMES_SIMILAR.name()).start()) {
       out.accept(
           String.format(
               "demo: asking IGDB (simulator) for %d new games, %d updates, %d deletes ...",
@@ -108,9 +114,15 @@ public final class Demo {
       Map<Long, Long> enrichedAt = new HashMap<>();
       Map<Long, Long> warehouse = new HashMap<>();
       long nextWarehouseRead = 0;
+      long nextHttpPoll = 0;
       while (System.currentTimeMillis() < deadline) {
-        poll(pendingUp, 200, recommender);
-        poll(pendingDel, 404, recommender);
+        if (System.currentTimeMillis() >= nextHttpPoll) {
+          poll(pendingUp, 200, recommender);
+          poll(pendingDel, 404, recommender);
+          nextHttpPoll = System.currentTimeMillis() + 250;
+        }
+        seen(pendingUp, similar::firstSeen, recommender);
+        seen(pendingDel, similar::firstTombstone, recommender);
         for (Long id : upserted) {
           Long t = enriched.firstSeen(id);
           if (t != null) {
@@ -228,6 +240,24 @@ public final class Demo {
     CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
     synchronized (seen) {
       pending.removeAll(seen.keySet());
+    }
+  }
+
+  /** Takes the first publication of each pending id on a watched topic as its time. */
+  private static void seen(
+      Set<Long> pending, java.util.function.LongFunction<Long> firstSeen, Map<Long, Long> seen) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    synchronized (seen) {
+      for (Long id : List.copyOf(pending)) {
+        Long t = firstSeen.apply(id);
+        if (t != null) {
+          Long http = seen.get(id);
+          seen.put(id, http == null ? t : Math.min(t, http));
+          pending.remove(id);
+        }
+      }
     }
   }
 
