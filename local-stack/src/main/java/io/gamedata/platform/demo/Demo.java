@@ -73,7 +73,8 @@ public final class Demo {
     try (TopicWatcher enriched =
             new TopicWatcher(bootstrapServers, Topics.GAMES_ENRICHED.name()).start();
         TopicWatcher similar =
-            new TopicWatcher(bootstrapServers, Topics.GAMES_SIMILAR.name()).start()) {
+            new TopicWatcher(bootstrapServers, Topics.GAMES_SIMILAR.name()).start();
+        TopicWatcher raw = new TopicWatcher(bootstrapServers, Topics.IGDB_GAMES.name()).start()) {
       out.accept(
           String.format(
               "demo: asking IGDB (simulator) for %d new games, %d updates, %d deletes ...",
@@ -151,6 +152,19 @@ public final class Demo {
         }
         Thread.sleep(20);
       }
+      Map<Long, Long> rawAt = new HashMap<>();
+      for (Long id : upserted) {
+        Long t = raw.firstSeen(id);
+        if (t != null) {
+          rawAt.put(id, t);
+        }
+      }
+      for (Long id : deleted) {
+        Long t = raw.firstTombstone(id);
+        if (t != null) {
+          rawAt.put(id, t);
+        }
+      }
       int expectedEnriched = created.size() + deleted.size();
       int updatesSeen = (int) updated.stream().filter(enrichedAt::containsKey).count();
 
@@ -167,6 +181,11 @@ public final class Demo {
                   && warehouse.keySet().containsAll(enrichedAt.keySet()));
       out.accept("");
       out.accept("end-to-end latency from the IGDB change (" + events + " changes):");
+      LatencyStats rawStats = LatencyStats.of(latencies(rawAt, t0));
+      out.accept(
+          String.format(
+              "  %-22s %s%s   (webhook -> producer -> Kafka)",
+              "raw topic igdb.games", rawStats, missing(rawStats, events)));
       out.accept(
           String.format(
               "  %-22s %s%s",
