@@ -44,6 +44,13 @@ import java.util.function.Supplier;
  */
 public final class ApiServer implements AutoCloseable {
 
+  static {
+    // without TCP_NODELAY small responses can wait for a delayed ACK (tens of ms per request)
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** Settings of the HTTP layer. */
   public record Settings(
       String host,

@@ -33,6 +33,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookServer implements AutoCloseable {
 
+  static {
+    // without TCP_NODELAY small responses can wait for a delayed ACK (tens of ms per request)
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
   public static final String PATH = "/webhooks/";
 

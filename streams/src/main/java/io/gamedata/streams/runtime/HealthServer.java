@@ -19,6 +19,13 @@ import java.util.function.Supplier;
  */
 public final class HealthServer implements AutoCloseable {
 
+  static {
+    // without TCP_NODELAY small responses can wait for a delayed ACK (tens of ms per request)
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** What the endpoint shows. */
   public interface Status {
     String state();
