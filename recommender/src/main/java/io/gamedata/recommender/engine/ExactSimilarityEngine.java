@@ -61,15 +61,15 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   private long lastBuildMillis;
   private long fallbacks;
 
-  /** Scratch of the writer: scores of the upserted game against every slot, and a mark. */
-  private int[] upsertScores = new int[0];
-
+  /** Scratch of the writer: lists already handled by an upsert. */
   private int[] handledMark = new int[0];
+
   private int handledEpoch;
 
   public ExactSimilarityEngine(EngineConfig config) {
     this.config = config;
     this.index = new Index(config, new IdfGeneration(0, 0, Map.of()));
+    this.index.track();
     this.writer = new Scorer(index);
   }
 
@@ -294,6 +294,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   }
 
   private void swap(Index next, long generationNumber) {
+    next.track();
     lock.writeLock().lock();
     try {
       index = next;
@@ -379,33 +380,22 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       snapshotList(ix, y, before);
     }
 
-    sc.scoreAll(x);
-    if (upsertScores.length < ix.slots) {
-      upsertScores = new int[Math.max(ix.slots, upsertScores.length * 2)];
-      handledMark = new int[upsertScores.length];
+    if (handledMark.length < ix.slots) {
+      handledMark = new int[Math.max(ix.slots, handledMark.length * 2)];
     }
-    int[] scores = upsertScores;
     int[] handled = handledMark;
     if (handledEpoch == Integer.MAX_VALUE) {
       Arrays.fill(handled, 0);
       handledEpoch = 0;
     }
     int epoch = ++handledEpoch;
-    int[] touched = Arrays.copyOf(sc.touched, sc.touchedSize);
-    for (int y : touched) {
-      scores[y] = sc.acc[y];
-    }
-    // x's own list
-    sc.heapClear();
-    for (int y : touched) {
-      if (y != x && !ix.variant[y]) {
-        sc.heapOffer(scores[y], y);
-      }
-    }
-    sc.reset();
+    // x's own list and the lists x may enter (pruned, exact)
     int[] outS = new int[ix.k];
     int[] outV = new int[ix.k];
-    int n = sc.heapDrain(outS, outV);
+    int n = sc.upsertQuery(x, outS, outV);
+    int candSize = sc.candSize;
+    int[] cand = Arrays.copyOf(sc.cand, candSize);
+    int[] candScore = Arrays.copyOf(sc.candScore, candSize);
     ix.setList(x, outS, outV, n);
 
     boolean listable = !ix.variant[x];
@@ -423,7 +413,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       int tailScore = ix.listScores[y][last];
       int tailSlot = ix.listSlots[y][last];
       ix.removeFromList(y, pos);
-      int s = scores[y];
+      int s = ix.dot(x, y);
       if (listable && s > 0) {
         boolean ranksInside =
             ix.complete[y]
@@ -435,14 +425,12 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       refillIfShort(ix, sc, y);
     }
     if (listable) {
-      for (int y : touched) {
+      for (int i = 0; i < candSize; i++) {
+        int y = cand[i];
         if (y == x || handled[y] == epoch) {
           continue;
         }
-        int s = scores[y];
-        if (s <= 0) {
-          continue;
-        }
+        int s = candScore[i];
         int size = ix.listSize[y];
         if (ix.complete[y]
             || (size > 0
@@ -451,9 +439,6 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
           ix.insertInList(y, x, s);
         }
       }
-    }
-    for (int y : touched) {
-      scores[y] = 0;
     }
     Set<Long> changed = new HashSet<>();
     if (existing == null) {
@@ -1046,6 +1031,21 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       return out;
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /** Average work of the pruned upsert query so far (for benchmarks). */
+  public String upsertWorkSummary() {
+    synchronized (writeMutex) {
+      Scorer sc = writer;
+      double q = Math.max(1, sc.statUpserts);
+      return String.format(
+          "per upsert: light postings %.0f, exact dots %.0f, heavy postings scanned %.0f,"
+              + " bucket entries %.0f",
+          sc.statUpsertLight / q,
+          sc.statUpsertDots / q,
+          sc.statUpsertScanned / q,
+          sc.statUpsertBucket / q);
     }
   }
 
