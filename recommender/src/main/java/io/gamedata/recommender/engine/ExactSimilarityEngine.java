@@ -634,18 +634,21 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       List<EnrichedGame> docs = state.games();
       List<List<Vectorizer.Weighted>> vectors;
       if (state.hasVectors()) {
-        vectors = new ArrayList<>(docs.size());
-        for (int i = 0; i < docs.size(); i++) {
-          int[] t = state.vecTerms()[i];
-          List<Vectorizer.Weighted> v = new ArrayList<>(t.length);
-          for (int j = 0; j < t.length; j++) {
-            v.add(new Vectorizer.Weighted(state.terms()[t[j]], state.vecWeights()[i][j]));
-          }
-          vectors.add(v);
+        importBulk(next, state);
+        long t1 = System.nanoTime();
+        Set<Long> changed = changedAgainst(next);
+        long t2 = System.nanoTime();
+        swap(next, gen.number());
+        if (Boolean.getBoolean("recommender.debug")) {
+          System.err.printf(
+              "import: bulk %.2f s, changed %.2f s, track+swap %.2f s%n",
+              (t1 - start) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
         }
-      } else {
-        vectors = parallel(docs, g -> next.vectorizer.vector(g, gen));
+        changesSinceGeneration = state.changesSinceGeneration();
+        lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+        return new UpdateResult(changed, Set.of(), gen.number(), false);
       }
+      vectors = parallel(docs, g -> next.vectorizer.vector(g, gen));
       for (int i = 0; i < docs.size(); i++) {
         if (next.slotOf.containsKey(docs.get(i).id())) {
           throw new IllegalArgumentException("game " + docs.get(i).id() + " appears twice");
@@ -685,6 +688,283 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       changesSinceGeneration = state.changesSinceGeneration();
       lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
       return new UpdateResult(changed, Set.of(), gen.number(), false);
+    }
+  }
+
+  /**
+   * Loads a state with vectors into an empty index in bulk: term ids in the state's order (so its
+   * vectors are reused as they are when sorted), vectors, name keys and list members resolved on
+   * the build threads, slots and postings in one pass, lists written directly.
+   */
+  private void importBulk(Index next, EngineState state) {
+    long t0 = System.nanoTime();
+    List<EnrichedGame> docs = state.games();
+    int n = docs.size();
+    String[] terms = state.terms();
+    int[] map = new int[terms.length];
+    boolean identity = true;
+    for (int i = 0; i < terms.length; i++) {
+      map[i] = next.termId(terms[i]);
+      identity &= map[i] == i;
+    }
+    boolean sameOrder = identity;
+    int[][] vt = new int[n][];
+    short[][] vw = new short[n][];
+    String[] keys = new String[n];
+    parallelRange(
+        n,
+        i -> {
+          int[] t = state.vecTerms()[i];
+          short[] w = state.vecWeights()[i];
+          if (t.length != w.length) {
+            throw new IllegalArgumentException(
+                "vector of game " + docs.get(i).id() + " has mismatched terms and weights");
+          }
+          boolean sorted = sameOrder;
+          for (int j = 1; sorted && j < t.length; j++) {
+            sorted = t[j - 1] < t[j];
+          }
+          if (sorted) {
+            vt[i] = t;
+            vw[i] = w;
+          } else {
+            long[] k = new long[t.length];
+            for (int j = 0; j < t.length; j++) {
+              k[j] = ((long) map[t[j]] << 32) | j;
+            }
+            Arrays.sort(k);
+            int[] st = new int[t.length];
+            short[] sw = new short[t.length];
+            for (int j = 0; j < t.length; j++) {
+              st[j] = (int) (k[j] >>> 32);
+              sw[j] = w[(int) k[j]];
+            }
+            vt[i] = st;
+            vw[i] = sw;
+          }
+          keys[i] = Index.nameKey(docs.get(i));
+        });
+    next.ensureSlots(n);
+    parallelRange(
+        n,
+        i -> {
+          next.listSlots[i] = new int[next.k];
+          next.listScores[i] = new int[next.k];
+        });
+    for (int i = 0; i < n; i++) {
+      EnrichedGame g = docs.get(i);
+      if (next.slotOf.containsKey(g.id())) {
+        throw new IllegalArgumentException("game " + g.id() + " appears twice");
+      }
+      int slot = next.put(g, vt[i], vw[i], null);
+      if (slot != i) {
+        throw new IllegalStateException("bulk import expects slot " + i + ", got " + slot);
+      }
+    }
+    // names: sorted on the build threads, then a linear-time TreeMap build
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, Long>[] named = new Map.Entry[n];
+    for (int i = 0; i < n; i++) {
+      named[i] = new java.util.AbstractMap.SimpleImmutableEntry<>(keys[i], next.ids[i]);
+    }
+    Arrays.parallelSort(named, Map.Entry.comparingByKey());
+    next.names.putAll(new SortedEntries(named));
+    long tPut = System.nanoTime();
+    for (int s = 0; s < n; s++) {
+      next.addPostings(s);
+    }
+    long tPost = System.nanoTime();
+    // id -> slot, open addressing, read by the build threads
+    int cap = Integer.highestOneBit(Math.max(2, n) * 2) * 2;
+    long[] hk = new long[cap];
+    int[] hv = new int[cap];
+    Arrays.fill(hv, -1);
+    for (int i = 0; i < n; i++) {
+      long id = next.ids[i];
+      int h = (int) (mix(id) & (cap - 1));
+      while (hv[h] >= 0) {
+        h = (h + 1) & (cap - 1);
+      }
+      hk[h] = id;
+      hv[h] = i;
+    }
+    parallelRange(
+        n,
+        i -> {
+          long[] l = state.listIds()[i];
+          int[] sc = state.listScores()[i];
+          if (l.length > next.k || sc.length != l.length) {
+            throw new IllegalArgumentException(
+                "list of game "
+                    + docs.get(i).id()
+                    + " has "
+                    + l.length
+                    + " entries, K' is "
+                    + next.k);
+          }
+          int[] out = next.listSlots[i];
+          for (int j = 0; j < l.length; j++) {
+            int h = (int) (mix(l[j]) & (cap - 1));
+            while (hv[h] >= 0 && hk[h] != l[j]) {
+              h = (h + 1) & (cap - 1);
+            }
+            if (hv[h] < 0) {
+              throw new IllegalArgumentException(
+                  "list of game " + docs.get(i).id() + " names unknown game " + l[j]);
+            }
+            out[j] = hv[h];
+          }
+          System.arraycopy(sc, 0, next.listScores[i], 0, l.length);
+          next.listSize[i] = l.length;
+          next.complete[i] = state.complete(i);
+        });
+    long tLists = System.nanoTime();
+    // reverse lists: exact sizes first, then each thread fills the members of its own slot range
+    int[] revCount = new int[n];
+    for (int s = 0; s < n; s++) {
+      int[] l = next.listSlots[s];
+      for (int j = 0; j < next.listSize[s]; j++) {
+        revCount[l[j]]++;
+      }
+    }
+    for (int m = 0; m < n; m++) {
+      next.rev[m] = new int[Math.max(4, revCount[m])];
+    }
+    int parts = Math.max(1, Math.min(config.threads(), n / 1000 + 1));
+    int span = (n + parts - 1) / parts;
+    parallelRange(
+        parts,
+        p -> {
+          int lo = p * span;
+          int hi = Math.min(n, lo + span);
+          for (int s = 0; s < n; s++) {
+            int[] l = next.listSlots[s];
+            for (int j = 0; j < next.listSize[s]; j++) {
+              int m = l[j];
+              if (m >= lo && m < hi) {
+                next.rev[m][next.revSize[m]++] = s;
+              }
+            }
+          }
+        },
+        1);
+    if (Boolean.getBoolean("recommender.debug")) {
+      System.err.printf(
+          "import: terms+vectors+puts %.2f s, postings %.2f s, lists %.2f s, reverse %.2f s%n",
+          (tPut - t0) / 1e9,
+          (tPost - tPut) / 1e9,
+          (tLists - tPost) / 1e9,
+          (System.nanoTime() - tLists) / 1e9);
+    }
+  }
+
+  /** Sorted entries as a SortedMap, just enough for TreeMap's linear-time putAll. */
+  private static final class SortedEntries extends java.util.AbstractMap<String, Long>
+      implements java.util.SortedMap<String, Long> {
+    private final Map.Entry<String, Long>[] entries;
+
+    SortedEntries(Map.Entry<String, Long>[] entries) {
+      this.entries = entries;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Long>> entrySet() {
+      return new java.util.AbstractSet<>() {
+        @Override
+        public java.util.Iterator<Map.Entry<String, Long>> iterator() {
+          return Arrays.asList(entries).iterator();
+        }
+
+        @Override
+        public int size() {
+          return entries.length;
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return entries.length;
+    }
+
+    @Override
+    public Comparator<? super String> comparator() {
+      return null;
+    }
+
+    @Override
+    public java.util.SortedMap<String, Long> subMap(String from, String to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.SortedMap<String, Long> headMap(String to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.SortedMap<String, Long> tailMap(String from) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String firstKey() {
+      return entries[0].getKey();
+    }
+
+    @Override
+    public String lastKey() {
+      return entries[entries.length - 1].getKey();
+    }
+  }
+
+  private static long mix(long id) {
+    long h = id * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+
+  /** Runs body(i) for i in [0, n) on the build threads; rethrows the first failure. */
+  private void parallelRange(int n, java.util.function.IntConsumer body) {
+    parallelRange(n, body, 1000);
+  }
+
+  private void parallelRange(int n, java.util.function.IntConsumer body, int perThread) {
+    int threads =
+        Math.max(1, Math.min(config.threads(), n / perThread + (n % perThread > 0 ? 1 : 0)));
+    if (threads == 1) {
+      for (int i = 0; i < n; i++) {
+        body.accept(i);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recommender-import"));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      int chunk = (n + threads - 1) / threads;
+      for (int t = 0; t < threads; t++) {
+        int from = t * chunk;
+        int to = Math.min(n, from + chunk);
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = from; i < to; i++) {
+                    body.accept(i);
+                  }
+                }));
+      }
+      for (Future<?> fu : futures) {
+        fu.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("import failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 

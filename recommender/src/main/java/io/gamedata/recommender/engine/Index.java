@@ -67,8 +67,8 @@ final class Index {
   // ---- upsert pruning: heavy terms, impact-ordered heavy postings, tail/heavy-norm buckets
 
   /**
-   * Terms whose posting list grew past {@link #heavyDf()}: never accumulated by an upsert; kept in
-   * impact order (weight desc, slot asc) for the threshold algorithm. Never demoted.
+   * Terms whose posting list grew past {@link #upsertHeavyDf()}: never accumulated by an upsert;
+   * kept in impact order (weight desc, slot asc) for the threshold algorithm. Never demoted.
    */
   boolean[] heavyTerm = new boolean[1024];
 
@@ -85,6 +85,15 @@ final class Index {
    * (Cauchy-Schwarz). Slots are kept in buckets by this ratio; slots without heavy terms in none.
    */
   double[] ratio = new double[1024];
+
+  /**
+   * Per slot, flat for the upsert's scan: the score x must reach to enter the list (the tail score;
+   * Integer.MIN_VALUE when complete, Integer.MAX_VALUE when empty and not complete).
+   */
+  int[] tail = new int[1024];
+
+  /** Per slot: the norm of its heavy part ({@code sqrt(heavyNorm2)}). */
+  double[] heavyNormD = new double[1024];
 
   static final int BUCKETS = 4096;
   static final double BUCKET_STEP = 2.0 * Vectorizer.SCALE / BUCKETS;
@@ -108,6 +117,15 @@ final class Index {
   /** Posting-list length above which a term is heavy (skipped for candidate generation). */
   int heavyDf() {
     return config.heavyDf(size());
+  }
+
+  /**
+   * Posting-list length above which an upsert treats a term as heavy (see {@link #heavyTerm}): the
+   * build's {@link #heavyDf()} (at 100k, games/8 .. games/1600 were tried: games/25 had the lowest
+   * mean; fewer heavy terms accumulate more postings, more make the bounds looser).
+   */
+  int upsertHeavyDf() {
+    return heavyDf();
   }
 
   int size() {
@@ -149,7 +167,7 @@ final class Index {
 
   // ------------------------------------------------------------------ games
 
-  private void ensureSlots(int n) {
+  void ensureSlots(int n) {
     if (n <= ids.length) {
       return;
     }
@@ -167,6 +185,8 @@ final class Index {
     revSize = Arrays.copyOf(revSize, c);
     heavyNorm2 = Arrays.copyOf(heavyNorm2, c);
     ratio = Arrays.copyOf(ratio, c);
+    tail = Arrays.copyOf(tail, c);
+    heavyNormD = Arrays.copyOf(heavyNormD, c);
     int old = bucketOf.length;
     bucketOf = Arrays.copyOf(bucketOf, c);
     Arrays.fill(bucketOf, old, c, -1);
@@ -180,6 +200,26 @@ final class Index {
 
   /** Sets a game's document and its precomputed vector (no postings); returns its slot. */
   int put(EnrichedGame g, List<Vectorizer.Weighted> vec) {
+    int n = vec.size();
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = ((long) termId(vec.get(i).term()) << 32) | i;
+    }
+    Arrays.sort(keys);
+    int[] st = new int[n];
+    short[] sw = new short[n];
+    for (int i = 0; i < n; i++) {
+      st[i] = (int) (keys[i] >>> 32);
+      sw[i] = (short) vec.get((int) keys[i]).weight();
+    }
+    return put(g, st, sw, nameKey(g));
+  }
+
+  /**
+   * Sets a game's document and its vector as term ids ascending with weights (arrays kept, never
+   * changed in place; no postings); returns its slot.
+   */
+  int put(EnrichedGame g, int[] st, short[] sw, String nameKey) {
     Integer s = slotOf.get(g.id());
     int slot;
     if (s != null) {
@@ -195,24 +235,12 @@ final class Index {
     ids[slot] = g.id();
     docs[slot] = g;
     variant[slot] = GameKind.isVariant(g);
-    names.put(nameKey(g), g.id());
-    int n = vec.size();
-    int[] terms = new int[n];
-    for (int i = 0; i < n; i++) {
-      terms[i] = termId(vec.get(i).term());
+    if (nameKey != null) {
+      names.put(nameKey, g.id());
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Integer.compare(terms[a], terms[b]));
-    int[] st = new int[n];
-    short[] sw = new short[n];
     double norm = 0;
-    for (int i = 0; i < n; i++) {
-      st[i] = terms[order[i]];
-      sw[i] = (short) vec.get(order[i]).weight();
-      norm += (double) sw[i] * sw[i];
+    for (short w : sw) {
+      norm += (double) w * w;
     }
     maxNorm = Math.max(maxNorm, Math.sqrt(norm));
     vecTerms[slot] = st;
@@ -255,7 +283,7 @@ final class Index {
       return;
     }
     long hn = 0;
-    int limit = heavyDf();
+    int limit = upsertHeavyDf();
     for (int i = 0; i < st.length; i++) {
       int t = st[i];
       if (heavyTerm[t]) {
@@ -350,7 +378,7 @@ final class Index {
 
   /** Sets up the upsert-pruning structures after a bulk load (lists included) and keeps them. */
   void track() {
-    int limit = heavyDf();
+    int limit = upsertHeavyDf();
     for (int t = 0; t < termNames.size(); t++) {
       if (!heavyTerm[t] && postSize[t] > limit) {
         promote(t, false);
@@ -380,9 +408,11 @@ final class Index {
       return;
     }
     int b = -1;
+    int n = listSize[s];
+    tail[s] = complete[s] ? Integer.MIN_VALUE : n == 0 ? Integer.MAX_VALUE : listScores[s][n - 1];
+    heavyNormD[s] = Math.sqrt(heavyNorm2[s]);
     if (docs[s] != null && heavyNorm2[s] > 0) {
-      int n = listSize[s];
-      double r = complete[s] || n == 0 ? 0 : listScores[s][n - 1] / Math.sqrt(heavyNorm2[s]);
+      double r = complete[s] || n == 0 ? 0 : listScores[s][n - 1] / heavyNormD[s];
       ratio[s] = r;
       b = (int) Math.min(BUCKETS - 1, r / BUCKET_STEP);
     }

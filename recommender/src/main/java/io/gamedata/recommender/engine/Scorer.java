@@ -85,8 +85,8 @@ final class Scorer {
 
   /** Upper bound (+ rounding slack) of the heavy part of y's score against a heavy norm q. */
   private long heavyUb(double q, int y) {
-    long h = ix.heavyNorm2[y];
-    return h == 0 ? 0 : (long) Math.ceil(q * Math.sqrt(h)) + 2;
+    double h = ix.heavyNormD[y];
+    return h == 0 ? 0 : (long) Math.ceil(q * h) + 2;
   }
 
   /**
@@ -155,8 +155,7 @@ final class Scorer {
       if (exact[y] == 0 && !ix.variant[y] && (heapSize < ix.k || ub >= heapScore[0])) {
         heapOffer(score(x, y), y);
       }
-      int size = ix.listSize[y];
-      if (ix.complete[y] || (size > 0 && ub >= ix.listScores[y][size - 1])) {
+      if (ub >= ix.tail[y]) {
         int s = score(x, y);
         if (s > 0) {
           addCand(y, s);
