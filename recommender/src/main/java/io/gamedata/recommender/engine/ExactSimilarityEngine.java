@@ -38,8 +38,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * entries and more candidates exist. A list is <em>complete</em> when it holds every candidate
  * (fewer than K' exist): it then takes every new candidate, wherever it ranks.
  *
- * <p>Upsert of x: replace x's postings, one full exact query for x gives sim(x, y) for every y
- * sharing a term (cosine is symmetric); x's list is set from it; where x was listed it is
+ * <p>Upsert of x: replace x's postings; one pruned exact query ({@link Scorer#upsertQuery}) gives
+ * x's list and sim(x, y) for every y whose list x may enter (cosine is symmetric; heavy terms are
+ * bounded by Cauchy-Schwarz, games sharing only heavy terms are found through the threshold
+ * algorithm for x's list and through tail/heavy-norm buckets for theirs); where x was listed it is
  * re-inserted if it still ranks before the list's old tail (every game outside a list ranks after
  * its tail), else dropped; x is inserted into every other list whose tail it now beats (or that is
  * complete). Delete: walk x's reverse list and remove x. Either way a list that fell below the
