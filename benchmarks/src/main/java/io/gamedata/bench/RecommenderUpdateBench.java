@@ -66,6 +66,7 @@ public final class RecommenderUpdateBench {
         pct(del, 0.5),
         del[deletes - 1],
         st.refills());
+    System.out.println(engine.upsertWorkSummary());
     System.out.printf(
         "BENCH recommender-update updates=%d p50_ms=%.2f p99_ms=%.2f deletes_p99_ms=%.2f%n",
         updates, pct(up, 0.5), pct(up, 0.99), pct(del, 0.99));

@@ -38,8 +38,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * entries and more candidates exist. A list is <em>complete</em> when it holds every candidate
  * (fewer than K' exist): it then takes every new candidate, wherever it ranks.
  *
- * <p>Upsert of x: replace x's postings, one full exact query for x gives sim(x, y) for every y
- * sharing a term (cosine is symmetric); x's list is set from it; where x was listed it is
+ * <p>Upsert of x: replace x's postings; one pruned exact query ({@link Scorer#upsertQuery}) gives
+ * x's list and sim(x, y) for every y whose list x may enter (cosine is symmetric; heavy terms are
+ * bounded by Cauchy-Schwarz, games sharing only heavy terms are found through the threshold
+ * algorithm for x's list and through tail/heavy-norm buckets for theirs); where x was listed it is
  * re-inserted if it still ranks before the list's old tail (every game outside a list ranks after
  * its tail), else dropped; x is inserted into every other list whose tail it now beats (or that is
  * complete). Delete: walk x's reverse list and remove x. Either way a list that fell below the
@@ -61,15 +63,15 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   private long lastBuildMillis;
   private long fallbacks;
 
-  /** Scratch of the writer: scores of the upserted game against every slot, and a mark. */
-  private int[] upsertScores = new int[0];
-
+  /** Scratch of the writer: lists already handled by an upsert. */
   private int[] handledMark = new int[0];
+
   private int handledEpoch;
 
   public ExactSimilarityEngine(EngineConfig config) {
     this.config = config;
     this.index = new Index(config, new IdfGeneration(0, 0, Map.of()));
+    this.index.track();
     this.writer = new Scorer(index);
   }
 
@@ -294,6 +296,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   }
 
   private void swap(Index next, long generationNumber) {
+    next.track();
     lock.writeLock().lock();
     try {
       index = next;
@@ -379,33 +382,22 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       snapshotList(ix, y, before);
     }
 
-    sc.scoreAll(x);
-    if (upsertScores.length < ix.slots) {
-      upsertScores = new int[Math.max(ix.slots, upsertScores.length * 2)];
-      handledMark = new int[upsertScores.length];
+    if (handledMark.length < ix.slots) {
+      handledMark = new int[Math.max(ix.slots, handledMark.length * 2)];
     }
-    int[] scores = upsertScores;
     int[] handled = handledMark;
     if (handledEpoch == Integer.MAX_VALUE) {
       Arrays.fill(handled, 0);
       handledEpoch = 0;
     }
     int epoch = ++handledEpoch;
-    int[] touched = Arrays.copyOf(sc.touched, sc.touchedSize);
-    for (int y : touched) {
-      scores[y] = sc.acc[y];
-    }
-    // x's own list
-    sc.heapClear();
-    for (int y : touched) {
-      if (y != x && !ix.variant[y]) {
-        sc.heapOffer(scores[y], y);
-      }
-    }
-    sc.reset();
+    // x's own list and the lists x may enter (pruned, exact)
     int[] outS = new int[ix.k];
     int[] outV = new int[ix.k];
-    int n = sc.heapDrain(outS, outV);
+    int n = sc.upsertQuery(x, outS, outV);
+    int candSize = sc.candSize;
+    int[] cand = Arrays.copyOf(sc.cand, candSize);
+    int[] candScore = Arrays.copyOf(sc.candScore, candSize);
     ix.setList(x, outS, outV, n);
 
     boolean listable = !ix.variant[x];
@@ -423,7 +415,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       int tailScore = ix.listScores[y][last];
       int tailSlot = ix.listSlots[y][last];
       ix.removeFromList(y, pos);
-      int s = scores[y];
+      int s = ix.dot(x, y);
       if (listable && s > 0) {
         boolean ranksInside =
             ix.complete[y]
@@ -435,14 +427,12 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       refillIfShort(ix, sc, y);
     }
     if (listable) {
-      for (int y : touched) {
+      for (int i = 0; i < candSize; i++) {
+        int y = cand[i];
         if (y == x || handled[y] == epoch) {
           continue;
         }
-        int s = scores[y];
-        if (s <= 0) {
-          continue;
-        }
+        int s = candScore[i];
         int size = ix.listSize[y];
         if (ix.complete[y]
             || (size > 0
@@ -451,9 +441,6 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
           ix.insertInList(y, x, s);
         }
       }
-    }
-    for (int y : touched) {
-      scores[y] = 0;
     }
     Set<Long> changed = new HashSet<>();
     if (existing == null) {
@@ -649,18 +636,21 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       List<EnrichedGame> docs = state.games();
       List<List<Vectorizer.Weighted>> vectors;
       if (state.hasVectors()) {
-        vectors = new ArrayList<>(docs.size());
-        for (int i = 0; i < docs.size(); i++) {
-          int[] t = state.vecTerms()[i];
-          List<Vectorizer.Weighted> v = new ArrayList<>(t.length);
-          for (int j = 0; j < t.length; j++) {
-            v.add(new Vectorizer.Weighted(state.terms()[t[j]], state.vecWeights()[i][j]));
-          }
-          vectors.add(v);
+        importBulk(next, state);
+        long t1 = System.nanoTime();
+        Set<Long> changed = changedAgainst(next);
+        long t2 = System.nanoTime();
+        swap(next, gen.number());
+        if (Boolean.getBoolean("recommender.debug")) {
+          System.err.printf(
+              "import: bulk %.2f s, changed %.2f s, track+swap %.2f s%n",
+              (t1 - start) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
         }
-      } else {
-        vectors = parallel(docs, g -> next.vectorizer.vector(g, gen));
+        changesSinceGeneration = state.changesSinceGeneration();
+        lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+        return new UpdateResult(changed, Set.of(), gen.number(), false);
       }
+      vectors = parallel(docs, g -> next.vectorizer.vector(g, gen));
       for (int i = 0; i < docs.size(); i++) {
         if (next.slotOf.containsKey(docs.get(i).id())) {
           throw new IllegalArgumentException("game " + docs.get(i).id() + " appears twice");
@@ -700,6 +690,283 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       changesSinceGeneration = state.changesSinceGeneration();
       lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
       return new UpdateResult(changed, Set.of(), gen.number(), false);
+    }
+  }
+
+  /**
+   * Loads a state with vectors into an empty index in bulk: term ids in the state's order (so its
+   * vectors are reused as they are when sorted), vectors, name keys and list members resolved on
+   * the build threads, slots and postings in one pass, lists written directly.
+   */
+  private void importBulk(Index next, EngineState state) {
+    long t0 = System.nanoTime();
+    List<EnrichedGame> docs = state.games();
+    int n = docs.size();
+    String[] terms = state.terms();
+    int[] map = new int[terms.length];
+    boolean identity = true;
+    for (int i = 0; i < terms.length; i++) {
+      map[i] = next.termId(terms[i]);
+      identity &= map[i] == i;
+    }
+    boolean sameOrder = identity;
+    int[][] vt = new int[n][];
+    short[][] vw = new short[n][];
+    String[] keys = new String[n];
+    parallelRange(
+        n,
+        i -> {
+          int[] t = state.vecTerms()[i];
+          short[] w = state.vecWeights()[i];
+          if (t.length != w.length) {
+            throw new IllegalArgumentException(
+                "vector of game " + docs.get(i).id() + " has mismatched terms and weights");
+          }
+          boolean sorted = sameOrder;
+          for (int j = 1; sorted && j < t.length; j++) {
+            sorted = t[j - 1] < t[j];
+          }
+          if (sorted) {
+            vt[i] = t;
+            vw[i] = w;
+          } else {
+            long[] k = new long[t.length];
+            for (int j = 0; j < t.length; j++) {
+              k[j] = ((long) map[t[j]] << 32) | j;
+            }
+            Arrays.sort(k);
+            int[] st = new int[t.length];
+            short[] sw = new short[t.length];
+            for (int j = 0; j < t.length; j++) {
+              st[j] = (int) (k[j] >>> 32);
+              sw[j] = w[(int) k[j]];
+            }
+            vt[i] = st;
+            vw[i] = sw;
+          }
+          keys[i] = Index.nameKey(docs.get(i));
+        });
+    next.ensureSlots(n);
+    parallelRange(
+        n,
+        i -> {
+          next.listSlots[i] = new int[next.k];
+          next.listScores[i] = new int[next.k];
+        });
+    for (int i = 0; i < n; i++) {
+      EnrichedGame g = docs.get(i);
+      if (next.slotOf.containsKey(g.id())) {
+        throw new IllegalArgumentException("game " + g.id() + " appears twice");
+      }
+      int slot = next.put(g, vt[i], vw[i], null);
+      if (slot != i) {
+        throw new IllegalStateException("bulk import expects slot " + i + ", got " + slot);
+      }
+    }
+    // names: sorted on the build threads, then a linear-time TreeMap build
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, Long>[] named = new Map.Entry[n];
+    for (int i = 0; i < n; i++) {
+      named[i] = new java.util.AbstractMap.SimpleImmutableEntry<>(keys[i], next.ids[i]);
+    }
+    Arrays.parallelSort(named, Map.Entry.comparingByKey());
+    next.names.putAll(new SortedEntries(named));
+    long tPut = System.nanoTime();
+    for (int s = 0; s < n; s++) {
+      next.addPostings(s);
+    }
+    long tPost = System.nanoTime();
+    // id -> slot, open addressing, read by the build threads
+    int cap = Integer.highestOneBit(Math.max(2, n) * 2) * 2;
+    long[] hk = new long[cap];
+    int[] hv = new int[cap];
+    Arrays.fill(hv, -1);
+    for (int i = 0; i < n; i++) {
+      long id = next.ids[i];
+      int h = (int) (mix(id) & (cap - 1));
+      while (hv[h] >= 0) {
+        h = (h + 1) & (cap - 1);
+      }
+      hk[h] = id;
+      hv[h] = i;
+    }
+    parallelRange(
+        n,
+        i -> {
+          long[] l = state.listIds()[i];
+          int[] sc = state.listScores()[i];
+          if (l.length > next.k || sc.length != l.length) {
+            throw new IllegalArgumentException(
+                "list of game "
+                    + docs.get(i).id()
+                    + " has "
+                    + l.length
+                    + " entries, K' is "
+                    + next.k);
+          }
+          int[] out = next.listSlots[i];
+          for (int j = 0; j < l.length; j++) {
+            int h = (int) (mix(l[j]) & (cap - 1));
+            while (hv[h] >= 0 && hk[h] != l[j]) {
+              h = (h + 1) & (cap - 1);
+            }
+            if (hv[h] < 0) {
+              throw new IllegalArgumentException(
+                  "list of game " + docs.get(i).id() + " names unknown game " + l[j]);
+            }
+            out[j] = hv[h];
+          }
+          System.arraycopy(sc, 0, next.listScores[i], 0, l.length);
+          next.listSize[i] = l.length;
+          next.complete[i] = state.complete(i);
+        });
+    long tLists = System.nanoTime();
+    // reverse lists: exact sizes first, then each thread fills the members of its own slot range
+    int[] revCount = new int[n];
+    for (int s = 0; s < n; s++) {
+      int[] l = next.listSlots[s];
+      for (int j = 0; j < next.listSize[s]; j++) {
+        revCount[l[j]]++;
+      }
+    }
+    for (int m = 0; m < n; m++) {
+      next.rev[m] = new int[Math.max(4, revCount[m])];
+    }
+    int parts = Math.max(1, Math.min(config.threads(), n / 1000 + 1));
+    int span = (n + parts - 1) / parts;
+    parallelRange(
+        parts,
+        p -> {
+          int lo = p * span;
+          int hi = Math.min(n, lo + span);
+          for (int s = 0; s < n; s++) {
+            int[] l = next.listSlots[s];
+            for (int j = 0; j < next.listSize[s]; j++) {
+              int m = l[j];
+              if (m >= lo && m < hi) {
+                next.rev[m][next.revSize[m]++] = s;
+              }
+            }
+          }
+        },
+        1);
+    if (Boolean.getBoolean("recommender.debug")) {
+      System.err.printf(
+          "import: terms+vectors+puts %.2f s, postings %.2f s, lists %.2f s, reverse %.2f s%n",
+          (tPut - t0) / 1e9,
+          (tPost - tPut) / 1e9,
+          (tLists - tPost) / 1e9,
+          (System.nanoTime() - tLists) / 1e9);
+    }
+  }
+
+  /** Sorted entries as a SortedMap, just enough for TreeMap's linear-time putAll. */
+  private static final class SortedEntries extends java.util.AbstractMap<String, Long>
+      implements java.util.SortedMap<String, Long> {
+    private final Map.Entry<String, Long>[] entries;
+
+    SortedEntries(Map.Entry<String, Long>[] entries) {
+      this.entries = entries;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Long>> entrySet() {
+      return new java.util.AbstractSet<>() {
+        @Override
+        public java.util.Iterator<Map.Entry<String, Long>> iterator() {
+          return Arrays.asList(entries).iterator();
+        }
+
+        @Override
+        public int size() {
+          return entries.length;
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return entries.length;
+    }
+
+    @Override
+    public Comparator<? super String> comparator() {
+      return null;
+    }
+
+    @Override
+    public java.util.SortedMap<String, Long> subMap(String from, String to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.SortedMap<String, Long> headMap(String to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.SortedMap<String, Long> tailMap(String from) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String firstKey() {
+      return entries[0].getKey();
+    }
+
+    @Override
+    public String lastKey() {
+      return entries[entries.length - 1].getKey();
+    }
+  }
+
+  private static long mix(long id) {
+    long h = id * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+
+  /** Runs body(i) for i in [0, n) on the build threads; rethrows the first failure. */
+  private void parallelRange(int n, java.util.function.IntConsumer body) {
+    parallelRange(n, body, 1000);
+  }
+
+  private void parallelRange(int n, java.util.function.IntConsumer body, int perThread) {
+    int threads =
+        Math.max(1, Math.min(config.threads(), n / perThread + (n % perThread > 0 ? 1 : 0)));
+    if (threads == 1) {
+      for (int i = 0; i < n; i++) {
+        body.accept(i);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("recommender-import"));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      int chunk = (n + threads - 1) / threads;
+      for (int t = 0; t < threads; t++) {
+        int from = t * chunk;
+        int to = Math.min(n, from + chunk);
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = from; i < to; i++) {
+                    body.accept(i);
+                  }
+                }));
+      }
+      for (Future<?> fu : futures) {
+        fu.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("import failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -1046,6 +1313,21 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       return out;
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /** Average work of the pruned upsert query so far (for benchmarks). */
+  public String upsertWorkSummary() {
+    synchronized (writeMutex) {
+      Scorer sc = writer;
+      double q = Math.max(1, sc.statUpserts);
+      return String.format(
+          "per upsert: light postings %.0f, exact dots %.0f, heavy postings scanned %.0f,"
+              + " bucket entries %.0f",
+          sc.statUpsertLight / q,
+          sc.statUpsertDots / q,
+          sc.statUpsertScanned / q,
+          sc.statUpsertBucket / q);
     }
   }
 

@@ -64,17 +64,68 @@ final class Index {
   /** Upper bound of any game's quantised L2 norm (never decreases). */
   double maxNorm = Vectorizer.SCALE;
 
+  // ---- upsert pruning: heavy terms, impact-ordered heavy postings, tail/heavy-norm buckets
+
+  /**
+   * Terms whose posting list grew past {@link #upsertHeavyDf()}: never accumulated by an upsert;
+   * kept in impact order (weight desc, slot asc) for the threshold algorithm. Never demoted.
+   */
+  boolean[] heavyTerm = new boolean[1024];
+
+  int[][] impSlots = new int[1024][];
+  short[][] impWeights = new short[1024][];
+  int[] impSize = new int[1024];
+
+  /** Per slot: sum of the squared weights of its heavy terms. */
+  long[] heavyNorm2 = new long[1024];
+
+  /**
+   * Per slot: {@code tail score / |heavy part|} (0 for a complete or empty list); a game that
+   * shares only heavy terms with x can enter the slot's list only if this is <= |x's heavy part|
+   * (Cauchy-Schwarz). Slots are kept in buckets by this ratio; slots without heavy terms in none.
+   */
+  double[] ratio = new double[1024];
+
+  /**
+   * Per slot, flat for the upsert's scan: the score x must reach to enter the list (the tail score;
+   * Integer.MIN_VALUE when complete, Integer.MAX_VALUE when empty and not complete).
+   */
+  int[] tail = new int[1024];
+
+  /** Per slot: the norm of its heavy part ({@code sqrt(heavyNorm2)}). */
+  double[] heavyNormD = new double[1024];
+
+  static final int BUCKETS = 4096;
+  static final double BUCKET_STEP = 2.0 * Vectorizer.SCALE / BUCKETS;
+  final int[][] bucket = new int[BUCKETS][];
+  final int[] bucketSize = new int[BUCKETS];
+  int[] bucketOf = new int[1024];
+  int[] bucketPos = new int[1024];
+
+  /** False during bulk loads (builds, imports): the structures above are set up by track(). */
+  boolean tracking;
+
   Index(EngineConfig config, IdfGeneration generation) {
     this.config = config;
     this.generation = generation;
     this.vectorizer = new Vectorizer(config);
     this.k = config.listSize();
     this.watermark = config.watermark();
+    Arrays.fill(bucketOf, -1);
   }
 
   /** Posting-list length above which a term is heavy (skipped for candidate generation). */
   int heavyDf() {
     return config.heavyDf(size());
+  }
+
+  /**
+   * Posting-list length above which an upsert treats a term as heavy (see {@link #heavyTerm}): the
+   * build's {@link #heavyDf()} (at 100k, games/8 .. games/1600 were tried: games/25 had the lowest
+   * mean; fewer heavy terms accumulate more postings, more make the bounds looser).
+   */
+  int upsertHeavyDf() {
+    return heavyDf();
   }
 
   int size() {
@@ -102,6 +153,13 @@ final class Index {
       postSize = Arrays.copyOf(postSize, n);
       postMax = Arrays.copyOf(postMax, n);
     }
+    if (t == heavyTerm.length) {
+      int n = t * 2;
+      heavyTerm = Arrays.copyOf(heavyTerm, n);
+      impSlots = Arrays.copyOf(impSlots, n);
+      impWeights = Arrays.copyOf(impWeights, n);
+      impSize = Arrays.copyOf(impSize, n);
+    }
     postSlots[t] = new int[4];
     postWeights[t] = new short[4];
     return t;
@@ -109,7 +167,7 @@ final class Index {
 
   // ------------------------------------------------------------------ games
 
-  private void ensureSlots(int n) {
+  void ensureSlots(int n) {
     if (n <= ids.length) {
       return;
     }
@@ -125,6 +183,14 @@ final class Index {
     complete = Arrays.copyOf(complete, c);
     rev = Arrays.copyOf(rev, c);
     revSize = Arrays.copyOf(revSize, c);
+    heavyNorm2 = Arrays.copyOf(heavyNorm2, c);
+    ratio = Arrays.copyOf(ratio, c);
+    tail = Arrays.copyOf(tail, c);
+    heavyNormD = Arrays.copyOf(heavyNormD, c);
+    int old = bucketOf.length;
+    bucketOf = Arrays.copyOf(bucketOf, c);
+    Arrays.fill(bucketOf, old, c, -1);
+    bucketPos = Arrays.copyOf(bucketPos, c);
   }
 
   /** Sets a game's document and vector (no postings); returns its slot. */
@@ -134,6 +200,26 @@ final class Index {
 
   /** Sets a game's document and its precomputed vector (no postings); returns its slot. */
   int put(EnrichedGame g, List<Vectorizer.Weighted> vec) {
+    int n = vec.size();
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = ((long) termId(vec.get(i).term()) << 32) | i;
+    }
+    Arrays.sort(keys);
+    int[] st = new int[n];
+    short[] sw = new short[n];
+    for (int i = 0; i < n; i++) {
+      st[i] = (int) (keys[i] >>> 32);
+      sw[i] = (short) vec.get((int) keys[i]).weight();
+    }
+    return put(g, st, sw, nameKey(g));
+  }
+
+  /**
+   * Sets a game's document and its vector as term ids ascending with weights (arrays kept, never
+   * changed in place; no postings); returns its slot.
+   */
+  int put(EnrichedGame g, int[] st, short[] sw, String nameKey) {
     Integer s = slotOf.get(g.id());
     int slot;
     if (s != null) {
@@ -149,24 +235,12 @@ final class Index {
     ids[slot] = g.id();
     docs[slot] = g;
     variant[slot] = GameKind.isVariant(g);
-    names.put(nameKey(g), g.id());
-    int n = vec.size();
-    int[] terms = new int[n];
-    for (int i = 0; i < n; i++) {
-      terms[i] = termId(vec.get(i).term());
+    if (nameKey != null) {
+      names.put(nameKey, g.id());
     }
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Integer.compare(terms[a], terms[b]));
-    int[] st = new int[n];
-    short[] sw = new short[n];
     double norm = 0;
-    for (int i = 0; i < n; i++) {
-      st[i] = terms[order[i]];
-      sw[i] = (short) vec.get(order[i]).weight();
-      norm += (double) sw[i] * sw[i];
+    for (short w : sw) {
+      norm += (double) w * w;
     }
     maxNorm = Math.max(maxNorm, Math.sqrt(norm));
     vecTerms[slot] = st;
@@ -181,7 +255,12 @@ final class Index {
 
   static String nameKey(EnrichedGame g) {
     String n = g.name() == null ? "" : g.name().toLowerCase(java.util.Locale.ROOT);
-    return n + '\u0000' + String.format("%020d", g.id());
+    String digits = Long.toString(g.id());
+    StringBuilder b = new StringBuilder(n.length() + 21).append(n).append('\u0000');
+    for (int i = digits.length(); i < 20; i++) {
+      b.append('0');
+    }
+    return b.append(digits).toString();
   }
 
   void addPostings(int slot) {
@@ -200,10 +279,177 @@ final class Index {
       postMax[t] = Math.max(postMax[t], sw[i]);
     }
     postings += st.length;
+    if (!tracking) {
+      return;
+    }
+    long hn = 0;
+    int limit = upsertHeavyDf();
+    for (int i = 0; i < st.length; i++) {
+      int t = st[i];
+      if (heavyTerm[t]) {
+        impInsert(t, slot, sw[i]);
+        hn += (long) sw[i] * sw[i];
+      }
+    }
+    heavyNorm2[slot] = hn;
+    updateRatio(slot);
+    for (int t : st) {
+      if (!heavyTerm[t] && postSize[t] > limit) {
+        promote(t, true);
+      }
+    }
+  }
+
+  /**
+   * Makes a term heavy: its postings in impact order; with {@code update}, each posted slot's heavy
+   * norm and ratio too (during {@link #track()} these are computed afterwards).
+   */
+  private void promote(int t, boolean update) {
+    heavyTerm[t] = true;
+    int m = postSize[t];
+    int[] ps = postSlots[t];
+    short[] pw = postWeights[t];
+    long[] keys = new long[m];
+    for (int j = 0; j < m; j++) {
+      keys[j] = ((long) (Short.MAX_VALUE - pw[j]) << 32) | ps[j];
+    }
+    Arrays.sort(keys);
+    int[] outS = new int[Math.max(4, m + m / 4)];
+    short[] outW = new short[outS.length];
+    for (int j = 0; j < m; j++) {
+      outS[j] = (int) keys[j];
+      outW[j] = (short) (Short.MAX_VALUE - (keys[j] >>> 32));
+    }
+    impSlots[t] = outS;
+    impWeights[t] = outW;
+    impSize[t] = m;
+    if (update) {
+      for (int j = 0; j < m; j++) {
+        heavyNorm2[ps[j]] += (long) pw[j] * pw[j];
+        updateRatio(ps[j]);
+      }
+    }
+  }
+
+  /** Position of (w, slot) in term t's impact list, or -(insertion point) - 1. */
+  private int impSearch(int t, int slot, int w) {
+    int[] is = impSlots[t];
+    short[] iw = impWeights[t];
+    int lo = 0;
+    int hi = impSize[t] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = iw[mid] != w ? Integer.compare(w, iw[mid]) : Integer.compare(is[mid], slot);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -lo - 1;
+  }
+
+  private void impInsert(int t, int slot, int w) {
+    int pos = -impSearch(t, slot, w) - 1;
+    int n = impSize[t];
+    if (n == impSlots[t].length) {
+      impSlots[t] = Arrays.copyOf(impSlots[t], n * 2);
+      impWeights[t] = Arrays.copyOf(impWeights[t], n * 2);
+    }
+    System.arraycopy(impSlots[t], pos, impSlots[t], pos + 1, n - pos);
+    System.arraycopy(impWeights[t], pos, impWeights[t], pos + 1, n - pos);
+    impSlots[t][pos] = slot;
+    impWeights[t][pos] = (short) w;
+    impSize[t] = n + 1;
+  }
+
+  private void impRemove(int t, int slot, int w) {
+    int pos = impSearch(t, slot, w);
+    if (pos < 0) {
+      throw new IllegalStateException("impact list out of sync");
+    }
+    int n = impSize[t];
+    System.arraycopy(impSlots[t], pos + 1, impSlots[t], pos, n - pos - 1);
+    System.arraycopy(impWeights[t], pos + 1, impWeights[t], pos, n - pos - 1);
+    impSize[t] = n - 1;
+  }
+
+  /** Sets up the upsert-pruning structures after a bulk load (lists included) and keeps them. */
+  void track() {
+    int limit = upsertHeavyDf();
+    for (int t = 0; t < termNames.size(); t++) {
+      if (!heavyTerm[t] && postSize[t] > limit) {
+        promote(t, false);
+      }
+    }
+    tracking = true;
+    for (int s = 0; s < slots; s++) {
+      if (!live(s)) {
+        continue;
+      }
+      int[] st = vecTerms[s];
+      short[] sw = vecWeights[s];
+      long hn = 0;
+      for (int i = 0; i < st.length; i++) {
+        if (heavyTerm[st[i]]) {
+          hn += (long) sw[i] * sw[i];
+        }
+      }
+      heavyNorm2[s] = hn;
+      updateRatio(s);
+    }
+  }
+
+  /** Recomputes a slot's ratio and moves it to its bucket. */
+  void updateRatio(int s) {
+    if (!tracking) {
+      return;
+    }
+    int b = -1;
+    int n = listSize[s];
+    tail[s] = complete[s] ? Integer.MIN_VALUE : n == 0 ? Integer.MAX_VALUE : listScores[s][n - 1];
+    heavyNormD[s] = Math.sqrt(heavyNorm2[s]);
+    if (docs[s] != null && heavyNorm2[s] > 0) {
+      double r = complete[s] || n == 0 ? 0 : listScores[s][n - 1] / heavyNormD[s];
+      ratio[s] = r;
+      b = (int) Math.min(BUCKETS - 1, r / BUCKET_STEP);
+    }
+    int old = bucketOf[s];
+    if (old == b) {
+      return;
+    }
+    if (old >= 0) {
+      int p = bucketPos[s];
+      int last = bucket[old][--bucketSize[old]];
+      bucket[old][p] = last;
+      bucketPos[last] = p;
+    }
+    if (b >= 0) {
+      if (bucket[b] == null) {
+        bucket[b] = new int[16];
+      } else if (bucketSize[b] == bucket[b].length) {
+        bucket[b] = Arrays.copyOf(bucket[b], bucketSize[b] * 2);
+      }
+      bucketPos[s] = bucketSize[b];
+      bucket[b][bucketSize[b]++] = s;
+    }
+    bucketOf[s] = b;
   }
 
   void removePostings(int slot) {
     int[] st = vecTerms[slot];
+    if (tracking) {
+      short[] sw = vecWeights[slot];
+      for (int i = 0; i < st.length; i++) {
+        if (heavyTerm[st[i]]) {
+          impRemove(st[i], slot, sw[i]);
+        }
+      }
+      heavyNorm2[slot] = 0;
+      updateRatio(slot);
+    }
     for (int t : st) {
       int[] ps = postSlots[t];
       int n = postSize[t];
@@ -229,6 +475,8 @@ final class Index {
     variant[slot] = false;
     listSize[slot] = 0;
     complete[slot] = false;
+    heavyNorm2[slot] = 0;
+    updateRatio(slot);
     freeSlots.add(slot);
   }
 
@@ -303,6 +551,7 @@ final class Index {
     for (int i = 0; i < n; i++) {
       addRev(members[i], owner);
     }
+    updateRatio(owner);
   }
 
   void clearList(int owner) {
@@ -311,6 +560,7 @@ final class Index {
       removeRev(listSlots[owner][i], owner);
     }
     listSize[owner] = 0;
+    updateRatio(owner);
   }
 
   /** Position of member in owner's list, or -1. */
@@ -332,6 +582,7 @@ final class Index {
     System.arraycopy(listScores[owner], pos + 1, listScores[owner], pos, n - pos - 1);
     listSize[owner] = n - 1;
     removeRev(member, owner);
+    updateRatio(owner);
   }
 
   /**
@@ -357,5 +608,6 @@ final class Index {
     sc[pos] = score;
     listSize[owner] = n + 1;
     addRev(member, owner);
+    updateRatio(owner);
   }
 }
