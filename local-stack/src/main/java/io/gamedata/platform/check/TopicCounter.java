@@ -1,11 +1,12 @@
 package io.gamedata.platform.check;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -89,7 +90,7 @@ public final class TopicCounter implements AutoCloseable {
     final String topic;
     final KafkaConsumer<byte[], byte[]> consumer;
     final List<TopicPartition> parts;
-    final Map<ByteKey, Boolean> live = new HashMap<>();
+    final Set<ByteKey> live = new HashSet<>();
 
     Tracker(String topic, Duration timeout) {
       this.topic = topic;
@@ -119,7 +120,7 @@ public final class TopicCounter implements AutoCloseable {
           if (r.value() == null) {
             live.remove(k);
           } else {
-            live.put(k, Boolean.TRUE);
+            live.add(k);
           }
         }
       }

@@ -270,10 +270,9 @@ public final class Demo {
     }
     synchronized (seen) {
       for (Long id : List.copyOf(pending)) {
-        Long t = firstSeen.apply(id);
+        Long t = firstSeen.apply(id); // still pending: the API has not answered it yet
         if (t != null) {
-          Long http = seen.get(id);
-          seen.put(id, http == null ? t : Math.min(t, http));
+          seen.put(id, t);
           pending.remove(id);
         }
       }

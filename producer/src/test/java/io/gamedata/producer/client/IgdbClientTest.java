@@ -44,11 +44,17 @@ class IgdbClientTest {
 
   @Test
   void aTokenThatExpiresAgainMidCallIsRenewedAgainButA401OnEveryFreshTokenIsFinal() {
+    client.query("games", "fields *; where id > 0; limit 5;"); // API request 1, token 1
     igdb.expireTokens();
-    client.query("games", "fields *; where id > 0; limit 5;");
-    igdb.expireTokens();
-    client.query("games", "fields *; where id > 5; limit 5;");
-    assertThat(igdb.tokensMinted).hasValue(2);
+    // request 2: token 1 expired -> 401, renewal; request 3 expires token 2 as well -> 401,
+    // a second renewal within the same call; request 4 answers
+    igdb.tokenLifetimeRequests = 3;
+    List<RawRecord> page = client.query("games", "fields *; where id > 5; limit 5;");
+    igdb.tokenLifetimeRequests = 0;
+    assertThat(page).extracting(RawRecord::id).containsExactly(6L, 7L, 8L, 9L, 10L);
+    assertThat(igdb.apiRequests).hasValue(4);
+    assertThat(igdb.tokensMinted).hasValue(3);
+    assertThat(client.metrics().tokenRenewals.sum()).isEqualTo(2);
 
     igdb.rejectAllTokens = true;
     int before = igdb.apiRequests.get();
