@@ -11,11 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,20 +29,10 @@ public final class SinkItSupport {
 
   /** Produces the records in order (same key, same partition, so per-id order holds). */
   public static void produce(KafkaCluster cluster, String topic, List<Rec> records) {
-    try (KafkaProducer<Long, byte[]> p =
-        new KafkaProducer<>(
-            cluster.producerConfig(), new LongSerializer(), new ByteArraySerializer())) {
-      List<Future<?>> sends = new java.util.ArrayList<>();
-      for (Rec r : records) {
-        sends.add(p.send(new ProducerRecord<>(topic, r.id(), r.value())));
-      }
-      p.flush();
-      for (Future<?> f : sends) {
-        f.get(30, TimeUnit.SECONDS);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("produce to " + topic + " failed", e);
-    }
+    cluster.sendInOrder(
+        records.stream().map(r -> new ProducerRecord<>(topic, r.id(), r.value())).toList(),
+        new LongSerializer(),
+        new ByteArraySerializer());
   }
 
   /** The DuckDB sink connector config used by the ITs (our transform, LongConverter keys). */

@@ -97,18 +97,106 @@ public final class KafkaCluster {
 
   /** Produces records synchronously (flushes and checks every send). */
   public <K, V> void produce(Topic<K, V> topic, Map<K, V> records) {
-    try (KafkaProducer<K, V> producer =
-        new KafkaProducer<>(
-            producerConfig(), topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-      List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
-      records.forEach((k, v) -> sends.add(producer.send(new ProducerRecord<>(topic.name(), k, v))));
-      producer.flush();
-      for (var f : sends) {
-        f.get(30, TimeUnit.SECONDS);
+    List<ProducerRecord<K, V>> list = new ArrayList<>();
+    records.forEach((k, v) -> list.add(new ProducerRecord<>(topic.name(), k, v)));
+    sendInOrder(list, topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  /**
+   * Sends records in order and waits until every one is acknowledged. When deliveries time out (a
+   * broker stalled on a loaded machine), every record of an affected partition from its first
+   * failed record on is sent again once, in order, from a fresh producer, so per-key order holds. A
+   * batch that timed out without an answer may have been written, so a partition can then hold a
+   * repeated run of records, which compacted topics and upserting consumers absorb. Any other
+   * failure, or a second timeout, fails the call naming the partitions.
+   */
+  public <K, V> void sendInOrder(
+      List<ProducerRecord<K, V>> records,
+      org.apache.kafka.common.serialization.Serializer<K> keys,
+      org.apache.kafka.common.serialization.Serializer<V> values) {
+    List<ProducerRecord<K, V>> pending = new ArrayList<>();
+    Map<String, Integer> partitionCounts = new HashMap<>();
+    for (ProducerRecord<K, V> r : records) {
+      int n =
+          partitionCounts.computeIfAbsent(
+              r.topic(),
+              t -> {
+                try {
+                  return admin
+                      .describeTopics(List.of(t))
+                      .allTopicNames()
+                      .get(30, TimeUnit.SECONDS)
+                      .get(t)
+                      .partitions()
+                      .size();
+                } catch (Exception e) {
+                  throw new IllegalStateException("cannot describe " + t, e);
+                }
+              });
+      Integer partition = r.partition();
+      if (partition == null && r.key() != null) {
+        // the default partitioner's choice for a keyed record, made explicit to know it
+        byte[] k = keys.serialize(r.topic(), r.key());
+        partition =
+            org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(k))
+                % n;
       }
-    } catch (Exception e) {
-      throw new IllegalStateException("Produce to " + topic.name() + " failed", e);
+      pending.add(
+          new ProducerRecord<>(
+              r.topic(), partition, r.timestamp(), r.key(), r.value(), r.headers()));
     }
+    for (int attempt = 1; ; attempt++) {
+      List<ProducerRecord<K, V>> again = sendOnce(pending, keys, values, attempt == 2);
+      if (again.isEmpty()) {
+        return;
+      }
+      System.err.printf(
+          "KafkaCluster: deliveries timed out; sending %d record(s) of %s again%n",
+          again.size(),
+          again.stream().map(r -> r.topic() + "-" + r.partition()).distinct().toList());
+      pending = again;
+    }
+  }
+
+  /** One try; returns what to send again (only on the first try, only after timeouts). */
+  private <K, V> List<ProducerRecord<K, V>> sendOnce(
+      List<ProducerRecord<K, V>> records,
+      org.apache.kafka.common.serialization.Serializer<K> keys,
+      org.apache.kafka.common.serialization.Serializer<V> values,
+      boolean last) {
+    Map<String, Object> config = producerConfig();
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
+    List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+    try (KafkaProducer<K, V> producer = new KafkaProducer<>(config, keys, values)) {
+      for (ProducerRecord<K, V> r : records) {
+        sends.add(producer.send(r));
+      }
+      producer.flush();
+    }
+    java.util.Set<String> timedOut = new java.util.HashSet<>();
+    List<ProducerRecord<K, V>> again = new ArrayList<>();
+    for (int i = 0; i < sends.size(); i++) {
+      ProducerRecord<K, V> r = records.get(i);
+      String tp = r.topic() + "-" + r.partition();
+      try {
+        sends.get(i).get(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (last
+            || r.partition() == null
+            || !(e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException)) {
+          throw new IllegalStateException("produce to " + tp + " failed", e);
+        }
+        timedOut.add(tp);
+      } catch (Exception e) {
+        throw new IllegalStateException("produce to " + tp + " failed", e);
+      }
+      if (timedOut.contains(tp)) {
+        again.add(r); // this one and every later record of its partition, in order
+      }
+    }
+    return again;
   }
 
   /**
