@@ -60,8 +60,21 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   private long upserts;
   private long deletes;
   private long refills;
-  private long lastBuildMillis;
-  private long fallbacks;
+  private volatile long lastBuildMillis;
+  private volatile long fallbacks;
+
+  /** A new IDF generation being built off the write path, or null. */
+  private Future<Index> pendingBuild;
+
+  /** Writes since the pending build's snapshot, in order (value null = delete), replayed on it. */
+  private LinkedHashMap<Long, EnrichedGame> sincePending;
+
+  private ExecutorService generationBuilder;
+
+  /** Tests: when set, background generation builds wait for it before they finish. */
+  volatile java.util.concurrent.CountDownLatch holdGenerationBuilds;
+
+  private long swapsInstalled;
 
   /** Scratch of the writer: lists already handled by an upsert. */
   private int[] handledMark = new int[0];
@@ -159,34 +172,41 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
    */
   public UpdateResult buildWith(Collection<EnrichedGame> games, IdfGeneration generation) {
     synchronized (writeMutex) {
+      cancelPendingBuild();
       long start = System.nanoTime();
-      Index next = new Index(config, generation);
-      Map<Long, EnrichedGame> unique = new LinkedHashMap<>();
-      for (EnrichedGame g : games) {
-        unique.put(g.id(), g);
-      }
-      List<EnrichedGame> docs = new ArrayList<>(unique.values());
-      List<List<Vectorizer.Weighted>> vectors =
-          parallel(docs, g -> next.vectorizer.vector(g, generation));
-      for (int i = 0; i < docs.size(); i++) {
-        next.put(docs.get(i), vectors.get(i));
-      }
-      for (int s = 0; s < next.slots; s++) {
-        next.addPostings(s);
-      }
-      long tIndex = System.nanoTime();
-      long fb = computeAllLists(next);
-      if (Boolean.getBoolean("recommender.debug")) {
-        System.err.printf(
-            "index %.1f s, lists %.1f s%n",
-            (tIndex - start) / 1e9, (System.nanoTime() - tIndex) / 1e9);
-      }
+      Index next = buildIndex(games, generation);
       Set<Long> changed = changedAgainst(next);
       swap(next, generation.number());
       lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
-      fallbacks = fb;
       return new UpdateResult(changed, Set.of(), generation.number(), false);
     }
+  }
+
+  /** A complete index (postings and every list) of these documents; touches no engine state. */
+  private Index buildIndex(Collection<EnrichedGame> games, IdfGeneration generation) {
+    long start = System.nanoTime();
+    Index next = new Index(config, generation);
+    Map<Long, EnrichedGame> unique = new LinkedHashMap<>();
+    for (EnrichedGame g : games) {
+      unique.put(g.id(), g);
+    }
+    List<EnrichedGame> docs = new ArrayList<>(unique.values());
+    List<List<Vectorizer.Weighted>> vectors =
+        parallel(docs, g -> next.vectorizer.vector(g, generation));
+    for (int i = 0; i < docs.size(); i++) {
+      next.put(docs.get(i), vectors.get(i));
+    }
+    for (int s = 0; s < next.slots; s++) {
+      next.addPostings(s);
+    }
+    long tIndex = System.nanoTime();
+    fallbacks = computeAllLists(next);
+    if (Boolean.getBoolean("recommender.debug")) {
+      System.err.printf(
+          "index %.1f s, lists %.1f s%n",
+          (tIndex - start) / 1e9, (System.nanoTime() - tIndex) / 1e9);
+    }
+    return next;
   }
 
   private long computeAllLists(Index next) {
@@ -318,6 +338,10 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       } finally {
         lock.writeLock().unlock();
       }
+      if (sincePending != null) {
+        sincePending.remove(game.id());
+        sincePending.put(game.id(), game);
+      }
       return maybeSwap(r);
     }
   }
@@ -332,24 +356,126 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       } finally {
         lock.writeLock().unlock();
       }
+      if (sincePending != null) {
+        sincePending.remove(id);
+        sincePending.put(id, null);
+      }
       return maybeSwap(r);
     }
   }
 
+  /**
+   * After a write: starts building a new IDF generation when the drift threshold is crossed. The
+   * build runs off the write path on a snapshot of the documents; writes go on under the old
+   * generation (exact under it) and are replayed on the new index when {@link #settle} installs it,
+   * so no write waits for a full build.
+   */
   private UpdateResult maybeSwap(UpdateResult r) {
     Index ix = index;
-    if (!config.idfSwapDue(changesSinceGeneration, ix.generation.n())) {
-      return r;
+    if (pendingBuild == null && config.idfSwapDue(changesSinceGeneration, ix.generation.n())) {
+      startBuild(ix);
     }
+    return r;
+  }
+
+  private void startBuild(Index ix) {
     List<EnrichedGame> docs = new ArrayList<>(ix.size());
     for (int s = 0; s < ix.slots; s++) {
       if (ix.live(s)) {
         docs.add(ix.docs[s]);
       }
     }
-    Set<Long> changed = new HashSet<>(r.changedLists());
-    changed.addAll(buildWith(docs, computeGeneration(docs, generationCounter + 1)).changedLists());
-    return new UpdateResult(changed, r.removedGames(), generationCounter, true);
+    long number = generationCounter + 1;
+    if (generationBuilder == null) {
+      generationBuilder = Executors.newSingleThreadExecutor(daemon("recommender-idf-generation"));
+    }
+    sincePending = new LinkedHashMap<>();
+    pendingBuild =
+        generationBuilder.submit(
+            () -> {
+              long start = System.nanoTime();
+              Index next = buildIndex(docs, computeGeneration(docs, number));
+              var hold = holdGenerationBuilds;
+              if (hold != null) {
+                hold.await();
+              }
+              lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+              return next;
+            });
+  }
+
+  private void cancelPendingBuild() {
+    if (pendingBuild != null) {
+      pendingBuild.cancel(true);
+      pendingBuild = null;
+      sincePending = null;
+    }
+  }
+
+  /**
+   * Installs the IDF generation being built in the background once it is ready (or, with {@code
+   * wait}, after waiting for it): the new index replaces the current one and the writes made since
+   * its snapshot are replayed on it, under the write lock, so readers go from the old state to the
+   * new one with every write applied. Null when there is nothing to install.
+   */
+  private UpdateResult installIfBuilt(boolean wait) {
+    if (pendingBuild == null || (!wait && !pendingBuild.isDone())) {
+      return null;
+    }
+    Index next;
+    try {
+      next = pendingBuild.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the IDF generation", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      // keep serving the old generation (exact under it); a later write tries again
+      pendingBuild = null;
+      sincePending = null;
+      throw new IllegalStateException("building the new IDF generation failed", e.getCause());
+    }
+    LinkedHashMap<Long, EnrichedGame> replay = sincePending;
+    pendingBuild = null;
+    sincePending = null;
+    Set<Long> changed = changedAgainst(next);
+    Set<Long> removed = new HashSet<>();
+    lock.writeLock().lock();
+    try {
+      swap(next, next.generation.number());
+      for (var e : replay.entrySet()) {
+        UpdateResult r = e.getValue() == null ? applyDelete(e.getKey()) : applyUpsert(e.getValue());
+        changed.addAll(r.changedLists());
+        removed.addAll(r.removedGames());
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+    swapsInstalled++;
+    Index now = index;
+    changed.removeIf(id -> !now.slotOf.containsKey(id));
+    removed.removeIf(now.slotOf::containsKey);
+    // a game deleted during the build is in the old index but not the new one: tombstone it
+    for (var e : replay.entrySet()) {
+      if (e.getValue() == null && !now.slotOf.containsKey(e.getKey())) {
+        removed.add(e.getKey());
+      }
+    }
+    return new UpdateResult(changed, removed, now.generation.number(), true);
+  }
+
+  @Override
+  public UpdateResult settle(boolean wait) {
+    synchronized (writeMutex) {
+      UpdateResult r = installIfBuilt(wait);
+      return r != null ? r : new UpdateResult(Set.of(), Set.of(), index.generation.number(), false);
+    }
+  }
+
+  /** True while a new IDF generation is being built in the background. */
+  public boolean generationPending() {
+    synchronized (writeMutex) {
+      return pendingBuild != null;
+    }
   }
 
   private UpdateResult applyUpsert(EnrichedGame g) {
@@ -535,6 +661,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   @Override
   public UpdateResult restore(Collection<EnrichedGame> games, Collection<SimilarGames> lists) {
     synchronized (writeMutex) {
+      cancelPendingBuild();
       long start = System.nanoTime();
       IdfGeneration gen = computeGeneration(games, generationCounter + 1);
       Index next = new Index(config, gen);
@@ -630,6 +757,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   @Override
   public UpdateResult importState(EngineState state) {
     synchronized (writeMutex) {
+      cancelPendingBuild();
       long start = System.nanoTime();
       IdfGeneration gen = state.generation();
       Index next = new Index(config, gen);

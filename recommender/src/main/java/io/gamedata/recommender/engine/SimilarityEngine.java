@@ -21,8 +21,10 @@ import java.util.Optional;
  * <p>IDF is frozen in a <em>generation</em>: writes do not move the IDF of other games (which would
  * change every vector); when more than {@link EngineConfig#idfDriftThreshold()} of the catalogue
  * (and at least {@link EngineConfig#idfMinChanges()} games) changed since the freeze, the write
- * that crosses it rebuilds a new generation (a full build, inside that write) and swaps it in
- * atomically (readers keep using the old one until the swap).
+ * that crosses it starts building a new generation in the background (a full build of a snapshot of
+ * the documents, off the write path); writes go on, exact under the old generation, and the first
+ * write or {@link #settle} after the build finished installs it atomically, replaying on it the
+ * writes made since the snapshot (readers see the old state until then, the new one after).
  *
  * <p>Threading: any number of concurrent readers; writes ({@link #upsert}, {@link #delete}, {@link
  * #buildAll}, {@link #restore}) must come from one thread at a time (they are serialised
@@ -46,6 +48,15 @@ public interface SimilarityEngine {
 
   /** Removes a game; unknown ids are a no-op with an empty result. */
   UpdateResult delete(long id);
+
+  /**
+   * Installs a new IDF generation whose background build has finished (with {@code wait}: waits for
+   * a build in progress first). Returns the lists that changed (every list whose ids or scores
+   * differ) and the games removed meanwhile, or an empty result when there was nothing to install.
+   * The writer calls it between writes (e.g. once per batch); writes never install a generation, so
+   * their results never carry the (possibly catalogue-wide) changes of a swap.
+   */
+  UpdateResult settle(boolean wait);
 
   /** The stored document of a game. */
   Optional<EnrichedGame> game(long id);

@@ -9,8 +9,9 @@ import java.util.Set;
  *     written game included; these are the lists a service republishes to {@code games.similar}
  * @param removedGames ids whose list no longer exists (the deleted game): publish a tombstone
  * @param idfGeneration the IDF generation in force after the write
- * @param generationSwapped true when the write triggered a swap to a new IDF generation: then every
- *     list was recomputed and {@code changedLists} holds every game whose list differs
+ * @param generationSwapped true when {@link SimilarityEngine#settle} installed a new IDF
+ *     generation: then every list was recomputed and {@code changedLists} holds every game whose
+ *     list differs
  */
 public record UpdateResult(
     Set<Long> changedLists, Set<Long> removedGames, long idfGeneration, boolean generationSwapped) {

@@ -43,6 +43,10 @@ class RecommenderServiceIT {
   Topic<Long, SimilarGames> similar;
 
   RecommenderConfig config(KafkaCluster kafka) {
+    return config(kafka, Map.of());
+  }
+
+  RecommenderConfig config(KafkaCluster kafka, Map<String, String> overrides) {
     enriched = enriched == null ? kafka.createTopic(Topics.GAMES_ENRICHED) : enriched;
     similar = similar == null ? kafka.createTopic(Topics.GAMES_SIMILAR) : similar;
     Map<String, String> m = new HashMap<>();
@@ -58,6 +62,7 @@ class RecommenderServiceIT {
     m.put(RecommenderConfig.STATE_DIR_CONFIG, state.toString());
     m.put(RecommenderConfig.SNAPSHOT_INTERVAL_CONFIG, "200");
     m.put(RecommenderConfig.IDF_DRIFT_CONFIG, "0.5"); // one new game in twelve: no new IDF
+    m.putAll(overrides);
     return RecommenderConfig.from(m);
   }
 
@@ -165,6 +170,102 @@ class RecommenderServiceIT {
           .contains("recommender_update_lag_seconds_count", "recommender_index_games 12");
       System.out.printf(
           "new game visible after %d ms, delete after %d ms%n", appearedMs, removedMs);
+    }
+  }
+
+  /** A varied synthetic catalogue: shared genres, themes, keywords and franchises. */
+  static List<EnrichedGame> manyGames(int n, int variant) {
+    java.util.Random rnd = new java.util.Random(42 + variant);
+    String[] genres = {"Shooter", "Puzzle", "RPG", "Strategy", "Racing", "Sport", "Adventure"};
+    String[] themes = {"Action", "Fantasy", "Science fiction", "Horror", "Comedy", "Drama"};
+    List<EnrichedGame> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      List<String> kw = new ArrayList<>();
+      for (int k = 0; k < 4; k++) {
+        kw.add("kw" + rnd.nextInt(variant == 0 ? 400 : 60));
+      }
+      out.add(
+          Fixtures.game(
+              i,
+              "Game " + i,
+              1990 + rnd.nextInt(35),
+              List.of(genres[rnd.nextInt(genres.length)]),
+              List.of(themes[rnd.nextInt(themes.length)], themes[rnd.nextInt(themes.length)]),
+              kw,
+              List.of("Franchise " + rnd.nextInt(300)),
+              List.of("PC (Microsoft Windows)")));
+    }
+    return out;
+  }
+
+  static Map<Long, List<String>> idsAndScores(Map<Long, SimilarGames> lists) {
+    Map<Long, List<String>> out = new HashMap<>();
+    lists.forEach(
+        (id, l) -> out.put(id, l.similar().stream().map(e -> e.id() + ":" + e.score()).toList()));
+    return out;
+  }
+
+  static Map<Long, List<String>> engineLists(RecommenderService s, List<Long> ids) {
+    Map<Long, SimilarGames> lists = new HashMap<>();
+    for (long id : ids) {
+      s.engine().list(id).ifPresent(l -> lists.put(id, l));
+    }
+    return idsAndScores(lists);
+  }
+
+  @Test
+  void aCataloguePouringInIsBuiltInBulkAndANewIdfGenerationIsRepublished(KafkaCluster kafka)
+      throws Exception {
+    RecommenderConfig config = config(kafka, Map.of(RecommenderConfig.IDF_DRIFT_CONFIG, "0.1"));
+    int n = 6_000;
+    List<Long> ids = new ArrayList<>();
+    for (long id = 1; id <= n; id++) {
+      ids.add(id);
+    }
+    try (RecommenderService s = new RecommenderService(config).start();
+        TopicTail tail = new TopicTail(kafka, similar)) {
+      awaitReady(s); // on an empty topic
+      assertThat(s.engine().size()).isZero();
+      // the whole catalogue arrives at once (one transaction, as an exactly-once streams app
+      // commits): more records wait than the index holds
+      Map<String, Object> tx = new HashMap<>(kafka.producerConfig());
+      tx.put("transactional.id", KafkaCluster.unique("bulk"));
+      try (KafkaProducer<Long, EnrichedGame> p =
+          new KafkaProducer<>(
+              tx, enriched.keySerde().serializer(), enriched.valueSerde().serializer())) {
+        p.initTransactions();
+        p.beginTransaction();
+        for (EnrichedGame g : manyGames(n, 0)) {
+          p.send(new ProducerRecord<>(enriched.name(), g.id(), g));
+        }
+        p.commitTransaction();
+      }
+      await().atMost(Duration.ofSeconds(120)).until(() -> s.engine().size() == n);
+      assertThat(s.meters().get("recommender.bulk.builds").counter().count()).isPositive();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> assertThat(idsAndScores(tail.lists())).isEqualTo(engineLists(s, ids)));
+      long generation = s.engine().idfGeneration();
+
+      // 1,200 documents change (more than 10% and more than 1,000): a new IDF generation is built
+      // in the background, installed, and every list it changed is republished
+      Map<Long, EnrichedGame> changed = new LinkedHashMap<>();
+      for (EnrichedGame g : manyGames(1_200, 1)) {
+        changed.put(g.id(), g);
+      }
+      kafka.produce(enriched, changed);
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(
+              () ->
+                  s.engine().idfGeneration() > generation
+                      && s.meters().get("recommender.idf.swaps").counter().count() > 0);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> assertThat(idsAndScores(tail.lists())).isEqualTo(engineLists(s, ids)));
+      assertThat(s.engine().game(7).orElseThrow().keywords()).isEqualTo(changed.get(7L).keywords());
     }
   }
 

@@ -92,6 +92,8 @@ public final class EnrichedFollower implements AutoCloseable {
   private final Counter invalidRecords;
   private final Counter published;
   private final Counter applied;
+  private final Counter bulkBuilds;
+  private final Counter generationSwaps;
 
   private volatile boolean running = true;
   private volatile Phase phase = Phase.STARTING;
@@ -131,6 +133,17 @@ public final class EnrichedFollower implements AutoCloseable {
         Counter.builder("recommender.records.applied")
             .description("enriched records applied incrementally")
             .register(meters);
+    this.bulkBuilds =
+        Counter.builder("recommender.bulk.builds")
+            .description("backlogs larger than the index taken by one full build")
+            .register(meters);
+    this.generationSwaps =
+        Counter.builder("recommender.idf.swaps")
+            .description("IDF generations built in the background and installed")
+            .register(meters);
+    Gauge.builder("recommender.republish.backlog", this, f -> f.republish.size())
+        .description("lists of a new IDF generation or bulk build not yet republished")
+        .register(meters);
     Gauge.builder("recommender.consumer.lag", this, f -> f.lag)
         .description("records of the enriched topic not yet applied (-1 = unknown)")
         .register(meters);
@@ -437,11 +450,15 @@ public final class EnrichedFollower implements AutoCloseable {
     while (running) {
       ConsumerRecords<Long, byte[]> batch;
       try {
-        batch = c.poll(Duration.ofMillis(100));
+        batch = c.poll(Duration.ofMillis(republish.isEmpty() ? 100 : 5));
       } catch (WakeupException e) {
         continue; // close(): the loop ends, the offsets and the state are saved below
       }
-      if (!batch.isEmpty()) {
+      if (!batch.isEmpty() && bulkDue(c, parts, batch.count())) {
+        bulkCatchUp(c, parts, batch, producer);
+        dirty = true;
+        stateDirty = true;
+      } else if (!batch.isEmpty()) {
         Set<Long> changed = new LinkedHashSet<>();
         Set<Long> removed = new LinkedHashSet<>();
         for (ConsumerRecord<Long, byte[]> r : batch) {
@@ -459,9 +476,30 @@ public final class EnrichedFollower implements AutoCloseable {
             }
           }
         }
+        republish.removeAll(changed);
+        republish.removeAll(removed);
         dirty = true;
         stateDirty = true;
       }
+      // a new IDF generation built in the background: install it, then republish the lists it
+      // changed a chunk per round, after the fresh changes, so live updates never wait for it
+      UpdateResult swapped = engine.settle(false);
+      if (swapped.generationSwapped()) {
+        LOG.info(
+            "installed IDF generation {}: {} lists to republish",
+            swapped.idfGeneration(),
+            swapped.changedLists().size());
+        generationSwaps.increment();
+        stateDirty = true;
+        dirty = true;
+        if (settings.publishSimilar()) {
+          for (long id : swapped.removedGames()) {
+            send(producer, id, null);
+          }
+          republish.addAll(swapped.changedLists());
+        }
+      }
+      publishBacklog(producer);
       long total = 0;
       boolean known = true;
       for (TopicPartition tp : parts) {
@@ -482,10 +520,13 @@ public final class EnrichedFollower implements AutoCloseable {
           lag = 0;
         }
         LOG.info("caught up: ready ({} games)", engine.size());
-        if (stateDirty) {
+        if (stateDirty && republish.isEmpty()) {
           saveState(c, parts, producer, false); // the first one after a start from Kafka
           nextState = System.currentTimeMillis() + settings.stateIntervalMs();
         }
+      }
+      if (!republish.isEmpty()) {
+        continue; // offsets and state only once every changed list is on the topic
       }
       if (ready && stateDirty && System.currentTimeMillis() >= nextState) {
         saveState(c, parts, producer, false);
@@ -497,6 +538,12 @@ public final class EnrichedFollower implements AutoCloseable {
         nextSave = System.currentTimeMillis() + settings.snapshotIntervalMs();
       }
     }
+    if (!republish.isEmpty()) {
+      // stopped before every list of a new generation was republished: keep the saved offsets and
+      // state of before it, so a restart replays the changes and republishes
+      LOG.info("stopping with {} lists not republished yet: offsets kept", republish.size());
+      return;
+    }
     if (dirty) {
       saveOffsets(c, parts, producer);
     }
@@ -505,6 +552,111 @@ public final class EnrichedFollower implements AutoCloseable {
     } else if (stateWrite != null) {
       awaitStateWrite(); // a background write still running: let it finish
     }
+  }
+
+  /** Lists a new IDF generation or a bulk build changed, published a chunk per loop round. */
+  private final Set<Long> republish = new LinkedHashSet<>();
+
+  private static final int REPUBLISH_CHUNK = 2_000;
+
+  /** Below this many pending records the follower always applies them one by one. */
+  static final int BULK_MIN_BACKLOG = 5_000;
+
+  private void publishBacklog(KafkaProducer<byte[], byte[]> producer) {
+    if (republish.isEmpty()) {
+      return;
+    }
+    var it = republish.iterator();
+    for (int i = 0; i < REPUBLISH_CHUNK && it.hasNext(); i++) {
+      long id = it.next();
+      it.remove();
+      Optional<SimilarGames> l = engine.list(id);
+      if (l.isPresent()) {
+        send(producer, id, l.get());
+      }
+    }
+  }
+
+  /**
+   * True when more records wait (the batch in hand and the lag behind it) than the index holds (and
+   * at least {@link #BULK_MIN_BACKLOG}): a catalogue pouring in (the first start of a stack, a
+   * replay) is then taken by one full build rather than by as many exact upserts, each of which
+   * would cost a query over the index.
+   */
+  private boolean bulkDue(KafkaConsumer<Long, byte[]> c, List<TopicPartition> parts, int polled) {
+    long threshold = Math.max(BULK_MIN_BACKLOG, engine.size());
+    if (polled < 1_000) {
+      return false; // a steady trickle: no need to ask the broker
+    }
+    // the consumer's own lag lags behind a commit (its last fetch saw the old stable offset): ask
+    // the broker for the end offsets (read_committed: the last stable offsets)
+    long total = polled;
+    Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(10));
+    for (TopicPartition tp : parts) {
+      total += Math.max(0, end.get(tp) - c.position(tp));
+    }
+    return total >= threshold;
+  }
+
+  /**
+   * Reads every record up to the end offsets of now, on top of the indexed documents, and builds
+   * the whole index once (a fresh IDF generation of the grown catalogue); the lists that changed go
+   * to the republish backlog, games deleted meanwhile get their tombstone.
+   */
+  private void bulkCatchUp(
+      KafkaConsumer<Long, byte[]> c,
+      List<TopicPartition> parts,
+      ConsumerRecords<Long, byte[]> first,
+      KafkaProducer<byte[], byte[]> producer) {
+    long t0 = System.nanoTime();
+    Map<TopicPartition, Long> target = c.endOffsets(parts, Duration.ofSeconds(30));
+    Map<Long, EnrichedGame> docs = new HashMap<>();
+    for (EnrichedGame g : engine.exportState().games()) {
+      docs.put(g.id(), g);
+    }
+    Set<Long> before = new java.util.HashSet<>(docs.keySet());
+    long records = 0;
+    ConsumerRecords<Long, byte[]> batch = first;
+    while (true) {
+      for (ConsumerRecord<Long, byte[]> r : batch) {
+        records++;
+        if (r.value() == null) {
+          if (r.key() != null) {
+            docs.remove(r.key());
+          }
+        } else {
+          EnrichedGame g = parse(r, producer);
+          if (g != null) {
+            docs.put(g.id(), g);
+          }
+        }
+        applied.increment();
+      }
+      if (!running || parts.stream().allMatch(tp -> c.position(tp) >= target.get(tp))) {
+        break;
+      }
+      batch = c.poll(Duration.ofMillis(200));
+    }
+    long read = System.nanoTime();
+    UpdateResult r = engine.buildAll(docs.values());
+    bulkBuilds.increment();
+    before.removeAll(docs.keySet());
+    if (settings.publishSimilar()) {
+      for (long id : before) {
+        send(producer, id, null);
+      }
+      republish.removeAll(before);
+      republish.addAll(r.changedLists());
+    }
+    LOG.info(
+        "bulk catch-up: {} records read in {} ms, {} games built in {} ms (idf generation {}),"
+            + " {} lists to publish",
+        records,
+        (read - t0) / 1_000_000,
+        docs.size(),
+        (System.nanoTime() - read) / 1_000_000,
+        r.idfGeneration(),
+        r.changedLists().size());
   }
 
   /**
