@@ -132,6 +132,14 @@ public final class PlatformCli implements Callable<Integer> {
     int deletes;
 
     @Option(
+        names = "--rate",
+        defaultValue = "20",
+        description =
+            "Changes per second, made one at a time as IGDB's arrive; 0 = all at once (a burst,"
+                + " every latency from the burst). Default ${DEFAULT-VALUE}")
+    double rate;
+
+    @Option(
         names = "--timeout",
         defaultValue = "120",
         description = "Seconds. Default ${DEFAULT-VALUE}")
@@ -139,6 +147,10 @@ public final class PlatformCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      if (rate < 0 || Double.isNaN(rate)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--rate must be >= 0 (0 = all at once), not " + rate);
+      }
       PlatformLayout layout = common.layout();
       String sim = "http://localhost:" + layout.simulatorPort();
       String rec = "http://localhost:" + layout.recommenderPort();
@@ -159,7 +171,7 @@ public final class PlatformCli implements Callable<Integer> {
                   rec,
                   layout.warehouseDir().resolve("snapshots"),
                   System.out::println)
-              .run(newGames, updates, deletes, Duration.ofSeconds(timeoutSeconds));
+              .run(newGames, updates, deletes, rate, Duration.ofSeconds(timeoutSeconds));
       return r.complete() ? 0 : 1;
     }
   }

@@ -69,7 +69,17 @@ public final class Demo {
     }
   }
 
-  public Result run(int newGames, int updates, int deletes, Duration timeout) throws Exception {
+  /** One change made in the simulator: which game, what, and when. */
+  private record Change(long id, char kind, long at) {}
+
+  /**
+   * Makes the changes and follows them. With {@code ratePerSecond > 0} they are made one at a time
+   * at that rate (interleaved: new games, updates and deletes spread over the run), as IGDB's
+   * changes arrive; each change's latency counts from its own moment. With 0 they are made at once
+   * (one burst), and every latency counts from the burst.
+   */
+  public Result run(int newGames, int updates, int deletes, double ratePerSecond, Duration timeout)
+      throws Exception {
     try (TopicWatcher enriched =
             new TopicWatcher(bootstrapServers, Topics.GAMES_ENRICHED.name()).start();
         TopicWatcher similar =
@@ -77,67 +87,84 @@ public final class Demo {
         TopicWatcher raw = new TopicWatcher(bootstrapServers, Topics.IGDB_GAMES.name()).start()) {
       out.accept(
           String.format(
-              "demo: asking IGDB (simulator) for %d new games, %d updates, %d deletes ...",
-              newGames, updates, deletes));
+              "demo: asking IGDB (simulator) for %d new games, %d updates, %d deletes %s ...",
+              newGames,
+              updates,
+              deletes,
+              ratePerSecond > 0
+                  ? String.format("at %.0f changes/s", ratePerSecond)
+                  : "at once (a burst)"));
       long t0 = System.currentTimeMillis();
-      JsonNode applied =
-          Json.mapper()
-              .readTree(
-                  send(
-                      "POST",
-                      simulatorUrl
-                          + "/admin/inject?games="
-                          + newGames
-                          + "&updates="
-                          + updates
-                          + "&deletes="
-                          + deletes));
-      List<Long> created = ids(applied.path("created"));
-      List<Long> updated = ids(applied.path("updated"));
-      List<Long> deleted = ids(applied.path("deleted"));
-      List<Long> upserted = new ArrayList<>(created);
-      upserted.addAll(updated);
-      int events = upserted.size() + deleted.size();
+      // the latest change per game wins (a random update or delete can hit a game made just before)
+      Map<Long, Change> changes = new java.util.LinkedHashMap<>();
+      if (ratePerSecond > 0) {
+        List<Character> plan = plan(newGames, updates, deletes);
+        long periodNanos = (long) (1e9 / ratePerSecond);
+        long start = System.nanoTime();
+        for (int i = 0; i < plan.size(); i++) {
+          long wait = start + i * periodNanos - System.nanoTime();
+          if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+          }
+          char kind = plan.get(i);
+          inject(kind == 'c' ? 1 : 0, kind == 'u' ? 1 : 0, kind == 'd' ? 1 : 0, changes);
+        }
+      } else {
+        inject(newGames, updates, deletes, changes);
+      }
+      List<Long> created = ids(changes, 'c');
+      List<Long> updated = ids(changes, 'u');
+      List<Long> deleted = ids(changes, 'd');
+      int events = changes.size();
       out.accept(
           String.format(
-              "demo: IGDB changed %d games (%d new, %d updated, %d deleted); following them ...",
-              events, created.size(), updated.size(), deleted.size()));
+              "demo: IGDB changed %d games (%d new, %d updated, %d deleted) in %.1f s; following"
+                  + " them ...",
+              events,
+              created.size(),
+              updated.size(),
+              deleted.size(),
+              (System.currentTimeMillis() - t0) / 1000.0));
 
       long deadline = System.currentTimeMillis() + timeout.toMillis();
       // (a) games.enriched: every new game (a document) and every delete (a tombstone); an
       // update shows up only when it changed a field of the enriched document (dedupe).
-      // (b) recommender: new games answer GET /api/games/{id}, deleted ones 404.
+      // (b) recommender: the new game's list (or the deleted game's tombstone) on games.similar,
+      // or else GET /api/games/{id} answering 200 (new) or 404 (deleted).
       // (c) warehouse: the games_changelog row of every change that reached games.enriched.
-      // The three are followed at the same time, each until it has everything or the deadline.
       Map<Long, Long> recommender = new HashMap<>();
       Set<Long> pendingUp = new HashSet<>(created);
       Set<Long> pendingDel = new HashSet<>(deleted);
       Map<Long, Long> enrichedAt = new HashMap<>();
       Map<Long, Long> warehouse = new HashMap<>();
       long nextWarehouseRead = 0;
-      long nextHttpPoll = 0;
+      long nextHttpPoll = System.currentTimeMillis() + 2_000;
       while (System.currentTimeMillis() < deadline) {
+        for (Change c : changes.values()) {
+          Long t =
+              c.kind() == 'd'
+                  ? similar.firstTombstone(c.id(), c.at())
+                  : c.kind() == 'c' ? similar.firstSeen(c.id(), c.at()) : null;
+          if (t != null && recommender.putIfAbsent(c.id(), t) == null) {
+            pendingUp.remove(c.id());
+            pendingDel.remove(c.id());
+          }
+          Long e =
+              c.kind() == 'd'
+                  ? enriched.firstTombstone(c.id(), c.at())
+                  : enriched.firstSeen(c.id(), c.at());
+          if (e != null) {
+            enrichedAt.putIfAbsent(c.id(), e);
+          }
+        }
         if (System.currentTimeMillis() >= nextHttpPoll) {
+          // the fallback when a list was not published (e.g. a game with no similar game yet)
           poll(pendingUp, 200, recommender);
           poll(pendingDel, 404, recommender);
           nextHttpPoll = System.currentTimeMillis() + 250;
         }
-        seen(pendingUp, similar::firstSeen, recommender);
-        seen(pendingDel, similar::firstTombstone, recommender);
-        for (Long id : upserted) {
-          Long t = enriched.firstSeen(id);
-          if (t != null) {
-            enrichedAt.put(id, t);
-          }
-        }
-        for (Long id : deleted) {
-          Long t = enriched.firstTombstone(id);
-          if (t != null) {
-            enrichedAt.put(id, t);
-          }
-        }
         if (System.currentTimeMillis() >= nextWarehouseRead) {
-          warehouse.putAll(warehouseTimes(enrichedAt.keySet(), t0));
+          warehouse.putAll(warehouseTimes(enrichedAt.keySet(), changes, t0));
           nextWarehouseRead = System.currentTimeMillis() + 500;
         }
         boolean enrichedDone =
@@ -153,16 +180,11 @@ public final class Demo {
         Thread.sleep(20);
       }
       Map<Long, Long> rawAt = new HashMap<>();
-      for (Long id : upserted) {
-        Long t = raw.firstSeen(id);
+      for (Change c : changes.values()) {
+        Long t =
+            c.kind() == 'd' ? raw.firstTombstone(c.id(), c.at()) : raw.firstSeen(c.id(), c.at());
         if (t != null) {
-          rawAt.put(id, t);
-        }
-      }
-      for (Long id : deleted) {
-        Long t = raw.firstTombstone(id);
-        if (t != null) {
-          rawAt.put(id, t);
+          rawAt.put(c.id(), t);
         }
       }
       int expectedEnriched = created.size() + deleted.size();
@@ -171,17 +193,22 @@ public final class Demo {
       Result r =
           new Result(
               events,
-              LatencyStats.of(latencies(enrichedAt, t0)),
-              LatencyStats.of(latencies(recommender, t0)),
-              LatencyStats.of(latencies(warehouse, t0)),
+              LatencyStats.of(latencies(enrichedAt, changes)),
+              LatencyStats.of(latencies(recommender, changes)),
+              LatencyStats.of(latencies(warehouse, changes)),
               enrichedAt.keySet().containsAll(created)
                   && enrichedAt.keySet().containsAll(deleted)
                   && pendingUp.isEmpty()
                   && pendingDel.isEmpty()
                   && warehouse.keySet().containsAll(enrichedAt.keySet()));
       out.accept("");
-      out.accept("end-to-end latency from the IGDB change (" + events + " changes):");
-      LatencyStats rawStats = LatencyStats.of(latencies(rawAt, t0));
+      out.accept(
+          "end-to-end latency from each IGDB change ("
+              + events
+              + " changes"
+              + (ratePerSecond > 0 ? ", one at a time" : ", all at once")
+              + "):");
+      LatencyStats rawStats = LatencyStats.of(latencies(rawAt, changes));
       out.accept(
           String.format(
               "  %-22s %s%s   (webhook -> producer -> Kafka)",
@@ -215,6 +242,73 @@ public final class Demo {
       out.accept(r.benchLine());
       return r;
     }
+  }
+
+  /** The order of single changes: updates and deletes spread evenly among the new games. */
+  static List<Character> plan(int newGames, int updates, int deletes) {
+    int total = newGames + updates + deletes;
+    List<Character> plan = new ArrayList<>(total);
+    int c = 0;
+    int u = 0;
+    int d = 0;
+    for (int i = 1; i <= total; i++) {
+      // the kind furthest behind its share of the run so far goes next
+      double dc = (double) newGames * i / total - c;
+      double du = (double) updates * i / total - u;
+      double dd = (double) deletes * i / total - d;
+      if (dc >= du && dc >= dd && c < newGames) {
+        plan.add('c');
+        c++;
+      } else if (du >= dd && u < updates) {
+        plan.add('u');
+        u++;
+      } else if (d < deletes) {
+        plan.add('d');
+        d++;
+      } else if (c < newGames) {
+        plan.add('c');
+        c++;
+      } else {
+        plan.add('u');
+        u++;
+      }
+    }
+    return plan;
+  }
+
+  private void inject(int games, int updates, int deletes, Map<Long, Change> changes)
+      throws Exception {
+    long at = System.currentTimeMillis();
+    JsonNode applied =
+        Json.mapper()
+            .readTree(
+                send(
+                    "POST",
+                    simulatorUrl
+                        + "/admin/inject?games="
+                        + games
+                        + "&updates="
+                        + updates
+                        + "&deletes="
+                        + deletes));
+    for (var kind : List.of(Map.entry("created", 'c'), Map.entry("updated", 'u'))) {
+      for (JsonNode n : applied.path(kind.getKey())) {
+        long id = n.asLong();
+        Change before = changes.remove(id);
+        // an update of a game made in this demo is still, downstream, its creation
+        char k = before != null && before.kind() == 'c' ? 'c' : kind.getValue();
+        changes.put(id, new Change(id, k, at));
+      }
+    }
+    for (JsonNode n : applied.path("deleted")) {
+      long id = n.asLong();
+      changes.remove(id);
+      changes.put(id, new Change(id, 'd', at));
+    }
+  }
+
+  private static List<Long> ids(Map<Long, Change> changes, char kind) {
+    return changes.values().stream().filter(c -> c.kind() == kind).map(Change::id).toList();
   }
 
   private static String missing(LatencyStats s, int events) {
@@ -262,25 +356,12 @@ public final class Demo {
     }
   }
 
-  /** Takes the first publication of each pending id on a watched topic as its time. */
-  private static void seen(
-      Set<Long> pending, java.util.function.LongFunction<Long> firstSeen, Map<Long, Long> seen) {
-    if (pending.isEmpty()) {
-      return;
-    }
-    synchronized (seen) {
-      for (Long id : List.copyOf(pending)) {
-        Long t = firstSeen.apply(id); // still pending: the API has not answered it yet
-        if (t != null) {
-          seen.put(id, t);
-          pending.remove(id);
-        }
-      }
-    }
-  }
-
-  /** Ingestion time of the first changelog row written since t0, per id (latest snapshot). */
-  private Map<Long, Long> warehouseTimes(Set<Long> ids, long t0) throws Exception {
+  /**
+   * Per id, the ingestion time of the first changelog row written at or after its change (latest
+   * snapshot).
+   */
+  private Map<Long, Long> warehouseTimes(Set<Long> ids, Map<Long, Change> changes, long t0)
+      throws Exception {
     Map<Long, Long> times = new HashMap<>();
     if (ids.isEmpty() || !Files.isRegularFile(snapshotDir.resolve("games_changelog.parquet"))) {
       return times;
@@ -289,12 +370,17 @@ public final class Demo {
     try (WarehouseQuery q = WarehouseQuery.overSnapshots(snapshotDir)) {
       for (List<Object> row :
           q.query(
-              "SELECT id, epoch_ms(min(ingestion_time)) FROM games_changelog WHERE id IN ("
+              "SELECT id, epoch_ms(ingestion_time) AS t FROM games_changelog WHERE id IN ("
                   + idList
                   + ") AND ingestion_time >= epoch_ms("
                   + t0
-                  + ") GROUP BY id")) {
-        times.put(((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue());
+                  + ") ORDER BY t")) {
+        long id = ((Number) row.get(0)).longValue();
+        long t = ((Number) row.get(1)).longValue();
+        Change c = changes.get(id);
+        if (c != null && t >= c.at()) {
+          times.putIfAbsent(id, t);
+        }
       }
     } catch (java.sql.SQLException e) {
       // a snapshot being replaced right now: read it again on the next round
@@ -302,14 +388,10 @@ public final class Demo {
     return times;
   }
 
-  private static List<Long> latencies(Map<Long, Long> at, long t0) {
-    return at.values().stream().map(t -> Math.max(0, t - t0)).toList();
-  }
-
-  private static List<Long> ids(JsonNode array) {
-    List<Long> ids = new ArrayList<>();
-    array.forEach(n -> ids.add(n.asLong()));
-    return ids;
+  private static List<Long> latencies(Map<Long, Long> at, Map<Long, Change> changes) {
+    return at.entrySet().stream()
+        .map(e -> Math.max(0, e.getValue() - changes.get(e.getKey()).at()))
+        .toList();
   }
 
   private String send(String method, String url) throws Exception {

@@ -2,6 +2,7 @@ package io.gamedata.platform.demo;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,8 +21,10 @@ public final class TopicWatcher implements AutoCloseable {
 
   private final String bootstrapServers;
   private final String topic;
-  private final Map<Long, Long> firstSeen = new ConcurrentHashMap<>();
-  private final Map<Long, Long> firstTombstone = new ConcurrentHashMap<>();
+
+  /** Per id, every sighting in order: {time, 1 if a tombstone else 0}. */
+  private final Map<Long, List<long[]>> seen = new ConcurrentHashMap<>();
+
   private volatile boolean running = true;
   private Thread thread;
 
@@ -54,10 +57,10 @@ public final class TopicWatcher implements AutoCloseable {
                     }
                     long now = System.currentTimeMillis();
                     long id = ByteBuffer.wrap(r.key()).getLong();
-                    firstSeen.putIfAbsent(id, now);
-                    if (r.value() == null) {
-                      firstTombstone.putIfAbsent(id, now);
-                    }
+                    List<long[]> l =
+                        seen.computeIfAbsent(
+                            id, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+                    l.add(new long[] {now, r.value() == null ? 1 : 0});
                   }
                 }
               }
@@ -68,12 +71,29 @@ public final class TopicWatcher implements AutoCloseable {
     return this;
   }
 
-  public Long firstSeen(long id) {
-    return firstSeen.get(id);
+  /** When a record or tombstone for the id was first seen at or after {@code since}, or null. */
+  public Long firstSeen(long id, long since) {
+    return first(id, since, false);
   }
 
-  public Long firstTombstone(long id) {
-    return firstTombstone.get(id);
+  /** When a tombstone for the id was first seen at or after {@code since}, or null. */
+  public Long firstTombstone(long id, long since) {
+    return first(id, since, true);
+  }
+
+  private Long first(long id, long since, boolean tombstone) {
+    List<long[]> l = seen.get(id);
+    if (l == null) {
+      return null;
+    }
+    synchronized (l) {
+      for (long[] e : l) {
+        if (e[0] >= since && (!tombstone || e[1] == 1)) {
+          return e[0];
+        }
+      }
+    }
+    return null;
   }
 
   @Override
