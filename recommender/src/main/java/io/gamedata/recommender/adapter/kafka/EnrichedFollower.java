@@ -461,15 +461,47 @@ public final class EnrichedFollower implements AutoCloseable {
       } else if (!batch.isEmpty()) {
         Set<Long> changed = new LinkedHashSet<>();
         Set<Long> removed = new LinkedHashSet<>();
+        // a changed game's own list goes out right after its record is applied (a new game is
+        // served from then on); the lists it entered or left go out once per batch, after it
+        Map<Long, Integer> lastChange = new HashMap<>();
+        Map<Long, Integer> ownSent = new HashMap<>();
+        int i = 0;
         for (ConsumerRecord<Long, byte[]> r : batch) {
-          apply(r, producer, changed, removed);
+          i++;
+          UpdateResult u = apply(r, producer, changed, removed);
+          if (u == null) {
+            continue;
+          }
+          for (long id : u.changedLists()) {
+            lastChange.put(id, i);
+          }
+          for (long id : u.removedGames()) {
+            lastChange.put(id, i);
+          }
+          if (settings.publishSimilar()) {
+            if (u.removedGames().contains(r.key())) {
+              send(producer, r.key(), null);
+              ownSent.put(r.key(), i);
+            } else if (u.changedLists().contains(r.key())) {
+              Optional<SimilarGames> l = engine.list(r.key());
+              if (l.isPresent()) {
+                send(producer, r.key(), l.get());
+                ownSent.put(r.key(), i);
+              }
+            }
+          }
         }
         changed.removeAll(removed);
         if (settings.publishSimilar()) {
           for (long id : removed) {
-            send(producer, id, null);
+            if (!lastChange.get(id).equals(ownSent.get(id))) {
+              send(producer, id, null);
+            }
           }
           for (long id : changed) {
+            if (lastChange.get(id).equals(ownSent.get(id))) {
+              continue; // sent right after its own record, unchanged since
+            }
             Optional<SimilarGames> l = engine.list(id);
             if (l.isPresent()) {
               send(producer, id, l.get());
@@ -727,7 +759,8 @@ public final class EnrichedFollower implements AutoCloseable {
     }
   }
 
-  private void apply(
+  /** Applies one record; null when it was skipped (unreadable, rejected, keyless tombstone). */
+  private UpdateResult apply(
       ConsumerRecord<Long, byte[]> r,
       KafkaProducer<byte[], byte[]> producer,
       Set<Long> changed,
@@ -735,20 +768,20 @@ public final class EnrichedFollower implements AutoCloseable {
     UpdateResult u;
     if (r.value() == null) {
       if (r.key() == null) {
-        return;
+        return null;
       }
       u = engine.delete(r.key());
     } else {
       EnrichedGame g = parse(r, producer);
       if (g == null) {
-        return;
+        return null;
       }
       try {
         u = engine.upsert(g);
       } catch (RuntimeException e) {
         // one document the engine cannot take must not stop the replica
         deadLetter(r, producer, "engine rejected the document: " + e, e.getClass().getName());
-        return;
+        return null;
       }
     }
     applied.increment();
@@ -760,6 +793,7 @@ public final class EnrichedFollower implements AutoCloseable {
     for (long id : u.changedLists()) {
       removed.remove(id);
     }
+    return u;
   }
 
   /** The document, or null after routing an unreadable record to the DLQ. */
