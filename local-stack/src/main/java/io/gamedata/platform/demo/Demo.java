@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -234,6 +235,27 @@ public final class Demo {
               "  (%d of %d updates changed a field of the enriched document; the others are"
                   + " deduped by design, so they have no downstream latency)",
               updatesSeen, updated.size()));
+      out.accept(
+          "slowest changes to the recommender (ms after the change: raw, enriched, served):");
+      recommender.entrySet().stream()
+          .sorted(
+              Comparator.comparingLong(
+                      (Map.Entry<Long, Long> e) -> e.getValue() - changes.get(e.getKey()).at())
+                  .reversed())
+          .limit(3)
+          .forEach(
+              e -> {
+                Change c = changes.get(e.getKey());
+                out.accept(
+                    String.format(
+                        "  %s game %d at +%.1f s: %s, %s, %d",
+                        c.kind() == 'c' ? "new" : c.kind() == 'd' ? "deleted" : "updated",
+                        c.id(),
+                        (c.at() - t0) / 1000.0,
+                        since(rawAt.get(c.id()), c),
+                        since(enrichedAt.get(c.id()), c),
+                        e.getValue() - c.at()));
+              });
       out.accept("");
       out.accept("new games in the web page:");
       for (Long id : created.stream().limit(5).toList()) {
@@ -309,6 +331,10 @@ public final class Demo {
 
   private static List<Long> ids(Map<Long, Change> changes, char kind) {
     return changes.values().stream().filter(c -> c.kind() == kind).map(Change::id).toList();
+  }
+
+  private static String since(Long t, Change c) {
+    return t == null ? "-" : Long.toString(t - c.at());
   }
 
   private static String missing(LatencyStats s, int events) {

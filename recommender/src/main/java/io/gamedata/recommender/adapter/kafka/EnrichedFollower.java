@@ -514,12 +514,14 @@ public final class EnrichedFollower implements AutoCloseable {
         stateDirty = true;
       }
       // a new IDF generation built in the background: install it, then republish the lists it
-      // changed a chunk per round, after the fresh changes, so live updates never wait for it
+      // changed a slice per round, after the fresh changes, so live updates never wait for it
+      long settleStart = System.nanoTime();
       UpdateResult swapped = engine.settle(false);
       if (swapped.generationSwapped()) {
         LOG.info(
-            "installed IDF generation {}: {} lists to republish",
+            "installed IDF generation {} in {} ms: {} lists to republish",
             swapped.idfGeneration(),
+            (System.nanoTime() - settleStart) / 1_000_000,
             swapped.changedLists().size());
         generationSwaps.increment();
         stateDirty = true;
@@ -586,26 +588,45 @@ public final class EnrichedFollower implements AutoCloseable {
     }
   }
 
-  /** Lists a new IDF generation or a bulk build changed, published a chunk per loop round. */
+  /**
+   * Lists a new IDF generation or a bulk build changed, published for at most 20 ms per loop round,
+   * so a fresh change waits at most that long behind a catalogue-wide republish.
+   */
   private final Set<Long> republish = new LinkedHashSet<>();
 
-  private static final int REPUBLISH_CHUNK = 2_000;
+  /** Time one loop round may spend on the republish backlog before it polls again. */
+  private static final long REPUBLISH_SLICE_NANOS = 20_000_000L;
+
+  /** Backlog lists sent but not acknowledged yet, at most {@link #MAX_BACKLOG_IN_FLIGHT}. */
+  private final java.util.concurrent.atomic.AtomicInteger backlogInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  private static final int MAX_BACKLOG_IN_FLIGHT = 256;
+
+  /** Ids whose publication failed (producer callback thread), republished by the loop. */
+  private final java.util.Queue<Long> failedSends =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** Below this many pending records the follower always applies them one by one. */
   static final int BULK_MIN_BACKLOG = 5_000;
 
   private void publishBacklog(KafkaProducer<byte[], byte[]> producer) {
+    for (Long id = failedSends.poll(); id != null; id = failedSends.poll()) {
+      republish.add(id);
+    }
     if (republish.isEmpty()) {
       return;
     }
     var it = republish.iterator();
-    for (int i = 0; i < REPUBLISH_CHUNK && it.hasNext(); i++) {
+    long until = System.nanoTime() + REPUBLISH_SLICE_NANOS;
+    while (it.hasNext()
+        && backlogInFlight.get() < MAX_BACKLOG_IN_FLIGHT
+        && System.nanoTime() < until) {
       long id = it.next();
       it.remove();
       Optional<SimilarGames> l = engine.list(id);
-      if (l.isPresent()) {
-        send(producer, id, l.get());
-      }
+      // a game no longer indexed (deleted meanwhile, or a failed tombstone): its tombstone
+      send(producer, id, l.orElse(null), true);
     }
   }
 
@@ -839,14 +860,31 @@ public final class EnrichedFollower implements AutoCloseable {
   }
 
   private void send(KafkaProducer<byte[], byte[]> producer, long id, SimilarGames value) {
+    send(producer, id, value, false);
+  }
+
+  /**
+   * Publishes a list (null = tombstone). A failed send is queued to be published again from the
+   * current state (never silently lost); backlog sends are counted until acknowledged, so the
+   * backlog never fills the producer's buffer ahead of fresh changes.
+   */
+  private void send(
+      KafkaProducer<byte[], byte[]> producer, long id, SimilarGames value, boolean backlog) {
+    if (backlog) {
+      backlogInFlight.incrementAndGet();
+    }
     producer.send(
         new ProducerRecord<>(
             settings.similarTopic(),
             KEYS.serialize(settings.similarTopic(), id),
             value == null ? null : LISTS.toBytes(value)),
         (md, e) -> {
+          if (backlog) {
+            backlogInFlight.decrementAndGet();
+          }
           if (e != null) {
-            LOG.error("publishing the list of game {} failed", id, e);
+            LOG.error("publishing the list of game {} failed: it is published again", id, e);
+            failedSends.add(id);
           }
         });
     published.increment();
