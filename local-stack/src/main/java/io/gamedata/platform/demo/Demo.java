@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,59 +97,98 @@ public final class Demo {
                   ? String.format("at %.0f changes/s", ratePerSecond)
                   : "at once (a burst)"));
       long t0 = System.currentTimeMillis();
-      // the latest change per game wins (a random update or delete can hit a game made just before)
-      Map<Long, Change> changes = new java.util.LinkedHashMap<>();
-      if (ratePerSecond > 0) {
-        List<Character> plan = plan(newGames, updates, deletes);
-        long periodNanos = (long) (1e9 / ratePerSecond);
-        long start = System.nanoTime();
-        for (int i = 0; i < plan.size(); i++) {
-          long wait = start + i * periodNanos - System.nanoTime();
-          if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-          }
-          char kind = plan.get(i);
-          inject(kind == 'c' ? 1 : 0, kind == 'u' ? 1 : 0, kind == 'd' ? 1 : 0, changes);
-        }
-      } else {
-        inject(newGames, updates, deletes, changes);
-      }
-      List<Long> created = ids(changes, 'c');
-      List<Long> updated = ids(changes, 'u');
-      List<Long> deleted = ids(changes, 'd');
-      int events = changes.size();
-      out.accept(
-          String.format(
-              "demo: IGDB changed %d games (%d new, %d updated, %d deleted) in %.1f s; following"
-                  + " them ...",
-              events,
-              created.size(),
-              updated.size(),
-              deleted.size(),
-              (System.currentTimeMillis() - t0) / 1000.0));
+      // the latest change per game wins (a random update or delete can hit a game made just
+      // before);
+      // the changes are made on another thread while this one follows them from the start
+      Map<Long, Change> changes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+      java.util.concurrent.atomic.AtomicReference<Exception> injectFailure =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread injector =
+          new Thread(
+              () -> {
+                try {
+                  if (ratePerSecond > 0) {
+                    List<Character> plan = plan(newGames, updates, deletes);
+                    long periodNanos = (long) (1e9 / ratePerSecond);
+                    long start = System.nanoTime();
+                    for (int i = 0; i < plan.size(); i++) {
+                      long wait = start + i * periodNanos - System.nanoTime();
+                      if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                      }
+                      char kind = plan.get(i);
+                      inject(
+                          kind == 'c' ? 1 : 0, kind == 'u' ? 1 : 0, kind == 'd' ? 1 : 0, changes);
+                    }
+                  } else {
+                    inject(newGames, updates, deletes, changes);
+                  }
+                } catch (Exception e) {
+                  injectFailure.set(e);
+                }
+              },
+              "demo-changes");
+      injector.start();
 
-      long deadline = System.currentTimeMillis() + timeout.toMillis();
       // (a) games.enriched: every new game (a document) and every delete (a tombstone); an
       // update shows up only when it changed a field of the enriched document (dedupe).
-      // (b) recommender: the new game's list (or the deleted game's tombstone) on games.similar,
-      // or else GET /api/games/{id} answering 200 (new) or 404 (deleted).
-      // (c) warehouse: the games_changelog row of every change that reached games.enriched.
+      // (b) recommender: GET /api/games/{id} answering 200 (new) or 404 (deleted), polled every
+      // 250 ms, or the new game's list (the deleted game's tombstone) on games.similar if seen
+      // first. (c) warehouse: the games_changelog row of every change that reached
+      // games.enriched. Times recorded for a game are dropped when a later change replaces its
+      // change.
       Map<Long, Long> recommender = new HashMap<>();
-      Set<Long> pendingUp = new HashSet<>(created);
-      Set<Long> pendingDel = new HashSet<>(deleted);
       Map<Long, Long> enrichedAt = new HashMap<>();
       Map<Long, Long> warehouse = new HashMap<>();
+      Map<Long, Change> measured = new HashMap<>();
+      long deadline = Long.MAX_VALUE;
       long nextWarehouseRead = 0;
-      long nextHttpPoll = System.currentTimeMillis() + 2_000;
+      long nextHttpPoll = 0;
+      boolean reported = false;
       while (System.currentTimeMillis() < deadline) {
-        for (Change c : changes.values()) {
+        boolean injecting = injector.isAlive();
+        Map<Long, Change> now;
+        synchronized (changes) {
+          now = new LinkedHashMap<>(changes);
+        }
+        if (!injecting && !reported) {
+          reported = true;
+          if (injectFailure.get() != null) {
+            throw injectFailure.get();
+          }
+          deadline = System.currentTimeMillis() + timeout.toMillis();
+          out.accept(
+              String.format(
+                  "demo: IGDB changed %d games (%d new, %d updated, %d deleted) in %.1f s;"
+                      + " following them ...",
+                  now.size(),
+                  ids(now, 'c').size(),
+                  ids(now, 'u').size(),
+                  ids(now, 'd').size(),
+                  (System.currentTimeMillis() - t0) / 1000.0));
+        }
+        Set<Long> pendingUp = new HashSet<>();
+        Set<Long> pendingDel = new HashSet<>();
+        for (Change c : now.values()) {
+          if (!c.equals(measured.get(c.id()))) {
+            measured.put(c.id(), c);
+            recommender.remove(c.id());
+            enrichedAt.remove(c.id());
+            warehouse.remove(c.id());
+          }
           Long t =
               c.kind() == 'd'
                   ? similar.firstTombstone(c.id(), c.at())
                   : c.kind() == 'c' ? similar.firstSeen(c.id(), c.at()) : null;
-          if (t != null && recommender.putIfAbsent(c.id(), t) == null) {
-            pendingUp.remove(c.id());
-            pendingDel.remove(c.id());
+          if (t != null) {
+            recommender.putIfAbsent(c.id(), t);
+          }
+          if (!recommender.containsKey(c.id())) {
+            if (c.kind() == 'c') {
+              pendingUp.add(c.id());
+            } else if (c.kind() == 'd') {
+              pendingDel.add(c.id());
+            }
           }
           Long e =
               c.kind() == 'd'
@@ -159,27 +199,36 @@ public final class Demo {
           }
         }
         if (System.currentTimeMillis() >= nextHttpPoll) {
-          // the fallback when a list was not published (e.g. a game with no similar game yet)
           poll(pendingUp, 200, recommender);
           poll(pendingDel, 404, recommender);
           nextHttpPoll = System.currentTimeMillis() + 250;
         }
         if (System.currentTimeMillis() >= nextWarehouseRead) {
-          warehouse.putAll(warehouseTimes(enrichedAt.keySet(), changes, t0));
+          warehouseTimes(enrichedAt.keySet(), now, t0).forEach(warehouse::putIfAbsent);
           nextWarehouseRead = System.currentTimeMillis() + 500;
         }
         boolean enrichedDone =
-            enrichedAt.keySet().containsAll(created) && enrichedAt.keySet().containsAll(deleted);
+            enrichedAt.keySet().containsAll(ids(now, 'c'))
+                && enrichedAt.keySet().containsAll(ids(now, 'd'));
         boolean updatesSettled = System.currentTimeMillis() - t0 > 15_000;
-        if (pendingUp.isEmpty()
+        if (!injecting
+            && pendingUp.isEmpty()
             && pendingDel.isEmpty()
             && enrichedDone
-            && (updatesSettled || enrichedAt.size() == events)
+            && (updatesSettled || enrichedAt.size() == now.size())
             && warehouse.keySet().containsAll(enrichedAt.keySet())) {
           break;
         }
         Thread.sleep(20);
       }
+      List<Long> created = ids(changes, 'c');
+      List<Long> updated = ids(changes, 'u');
+      List<Long> deleted = ids(changes, 'd');
+      int events = changes.size();
+      Set<Long> pendingUp = new HashSet<>(created);
+      pendingUp.removeAll(recommender.keySet());
+      Set<Long> pendingDel = new HashSet<>(deleted);
+      pendingDel.removeAll(recommender.keySet());
       Map<Long, Long> rawAt = new HashMap<>();
       for (Change c : changes.values()) {
         Long t =

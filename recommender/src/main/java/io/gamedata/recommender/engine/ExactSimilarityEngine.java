@@ -71,6 +71,14 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
 
   private ExecutorService generationBuilder;
 
+  /** Threads of a build on the calling thread: one fewer in the background (the writer's core). */
+  private static final ThreadLocal<Integer> BACKGROUND_THREADS = new ThreadLocal<>();
+
+  private int buildThreads() {
+    Integer t = BACKGROUND_THREADS.get();
+    return t != null ? t : config.threads();
+  }
+
   /** Tests: when set, background generation builds wait for it before they finish. */
   volatile java.util.concurrent.CountDownLatch holdGenerationBuilds;
 
@@ -118,7 +126,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
 
   /** Maps a list on the build threads, keeping the order. */
   private <T, R> List<R> parallel(List<T> in, java.util.function.Function<T, R> f) {
-    int threads = Math.max(1, Math.min(config.threads(), in.size() / 1000 + 1));
+    int threads = Math.max(1, Math.min(buildThreads(), in.size() / 1000 + 1));
     if (threads == 1) {
       List<R> out = new ArrayList<>(in.size());
       for (T t : in) {
@@ -210,7 +218,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   }
 
   private long computeAllLists(Index next) {
-    int threads = Math.max(1, Math.min(config.threads(), next.slots / 64 + 1));
+    int threads = Math.max(1, Math.min(buildThreads(), next.slots / 64 + 1));
     AtomicInteger cursor = new AtomicInteger();
     int chunk = 256;
     long p0 = System.nanoTime();
@@ -394,6 +402,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
         generationBuilder.submit(
             () -> {
               long start = System.nanoTime();
+              BACKGROUND_THREADS.set(Math.max(1, config.threads() - 1));
               Index next = buildIndex(docs, computeGeneration(docs, number));
               var hold = holdGenerationBuilds;
               if (hold != null) {
