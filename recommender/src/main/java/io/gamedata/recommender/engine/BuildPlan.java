@@ -24,6 +24,16 @@ final class BuildPlan {
    */
   final long[] heavyMaskNorm;
 
+  /**
+   * Each slot's heavy weights in heavy-index order: entries {@code heavyStart[s] .. heavyStart[s +
+   * 1]} of {@code heavyW}; the weight of heavy term {@code h} is at rank {@code bitCount(mask &
+   * ((1L << h) - 1))}, so the heavy part of a dot product costs a few bit operations per shared
+   * heavy term instead of a merge of two vectors.
+   */
+  final int[] heavyStart;
+
+  final short[] heavyW;
+
   /** Norm of each slot's heavy part, in quantised units. */
   final double[] heavyNorm;
 
@@ -103,6 +113,20 @@ final class BuildPlan {
     }
     heavyNorm = new double[ix.slots];
     heavyMaskNorm = new long[2 * ix.slots];
+    heavyStart = new int[ix.slots + 1];
+    int heavyTotal = 0;
+    for (int s = 0; s < ix.slots; s++) {
+      heavyStart[s] = heavyTotal;
+      if (ix.live(s)) {
+        for (int t : ix.vecTerms[s]) {
+          if (heavy[t]) {
+            heavyTotal++;
+          }
+        }
+      }
+    }
+    heavyStart[ix.slots] = heavyTotal;
+    heavyW = new short[heavyTotal];
     for (int s = 0; s < ix.slots; s++) {
       if (!ix.live(s)) {
         continue;
@@ -117,14 +141,35 @@ final class BuildPlan {
       }
       heavyNorm[s] = Math.sqrt(norm);
       long mask = 0;
-      for (int t : st) {
-        if (heavy[t]) {
-          mask |= 1L << heavyIndex[t];
+      // heavy indexes ascend with term ids, and the vector is sorted by term: heavy-index order
+      int k = heavyStart[s];
+      for (int i = 0; i < st.length; i++) {
+        if (heavy[st[i]]) {
+          mask |= 1L << heavyIndex[st[i]];
+          heavyW[k++] = sw[i];
         }
       }
       heavyMaskNorm[2 * s] = mask;
       heavyMaskNorm[2 * s + 1] = Double.doubleToRawLongBits(heavyNorm[s]);
     }
+  }
+
+  /**
+   * The heavy part of the dot product of a query (its heavy weights dense by heavy index in {@code
+   * xw}, its heavy terms as {@code xmask}) with slot {@code y}: exact, as {@link #dot} restricted
+   * to heavy terms.
+   */
+  int heavyDot(int[] xw, long xmask, int y) {
+    long ymask = heavyMaskNorm[2 * y];
+    long shared = xmask & ymask;
+    int s = 0;
+    int base = heavyStart[y];
+    while (shared != 0) {
+      int h = Long.numberOfTrailingZeros(shared);
+      shared &= shared - 1;
+      s += xw[h] * heavyW[base + Long.bitCount(ymask & ((1L << h) - 1))];
+    }
+    return s;
   }
 
   /** Exact integer dot product of two slots' vectors (as {@link Index#dot}). */

@@ -432,36 +432,19 @@ final class Scorer {
   long work;
   long statLight, statDotsAb, statDotsC, statScanC, statQueries, statNh;
 
-  /** Squares of the query's weights by heavy-term bit (only the query's bits are meaningful). */
-  private final double[] xsq = new double[BuildPlan.MAX_HEAVY];
-
-  /**
-   * Upper bound of y's heavy contribution (Cauchy-Schwarz over the heavy terms x and y share):
-   * {@code sqrt(sum of x_t^2 over shared t) * |y_H|}.
-   */
-  private long heavyBound(long xmask, int y, BuildPlan plan) {
-    long[] mn = plan.heavyMaskNorm;
-    long shared = xmask & mn[2 * y];
-    if (shared == 0) {
-      return 0;
-    }
-    double sq = 0;
-    while (shared != 0) {
-      sq += xsq[Long.numberOfTrailingZeros(shared)];
-      shared &= shared - 1;
-    }
-    return (long) Math.ceil(Math.sqrt(sq) * Double.longBitsToDouble(mn[2 * y + 1]));
-  }
+  /** The query's heavy weights, dense by heavy index (only its own bits are ever read). */
+  private final int[] xw = new int[BuildPlan.MAX_HEAVY];
 
   /** Entries a threshold-algorithm step takes from one impact-ordered list. */
   private static final int BLOCK = 32;
 
   /**
    * The exact top-K' list of a slot with a {@link BuildPlan}: (A) light postings accumulate the
-   * light part of every candidate's score; the K' best by light score are scored exactly; (B) the
-   * other candidates are scored exactly only when {@code light + |x_H| |y_H|} can still enter; (C)
-   * games sharing no light term are scored per heavy group, groups by decreasing norm until {@code
-   * |x_H| |g_H|} cannot enter. If the work exceeds the naive query's, the naive query runs instead.
+   * light part of every candidate's score, and the heavy part of each is added exactly from the
+   * per-slot heavy masks and weights (a few bit operations per shared heavy term, no merge of
+   * vectors); (C) games sharing no light term come from the impact-ordered heavy lists (threshold
+   * algorithm: walk until the bound over games not reached yet cannot enter), scored the same way.
+   * If the work exceeds the naive query's, the naive query runs instead.
    */
   int planList(int x, BuildPlan plan, int[] outSlots, int[] outScores) {
     ensure();
@@ -478,7 +461,6 @@ final class Scorer {
     int[] ht = new int[nh];
     short[] hw = new short[nh];
     long xmask = 0;
-    double xh = 0;
     int j = 0;
     long w0 = 0;
     int n = 0;
@@ -488,8 +470,7 @@ final class Scorer {
         ht[j] = t;
         hw[j++] = sw[i];
         xmask |= 1L << plan.heavyIndex[t];
-        xsq[plan.heavyIndex[t]] = (double) sw[i] * sw[i];
-        xh += (double) sw[i] * sw[i];
+        xw[plan.heavyIndex[t]] = sw[i];
         continue;
       }
       int w = sw[i];
@@ -509,43 +490,22 @@ final class Scorer {
     statLight += w0;
     statNh += nh;
     statQueries++;
-    xh = Math.sqrt(xh);
-    // (A) best K' by light score, scored exactly
+    // (A) every game sharing a light term, scored exactly: its light part is accumulated, its
+    // heavy part takes a few bit operations per shared heavy term (BuildPlan.heavyDot)
     heapClear();
-    for (int i = 0; i < n; i++) {
-      int y = touched[i];
-      if (y != x && !ix.variant[y]) {
-        heapOffer(acc[y], y);
-      }
-    }
-    int[] firstS = new int[heapSize];
-    int[] firstV = new int[heapSize];
-    int first = heapDrain(firstS, firstV);
     int e = ++epoch;
     if (e == Integer.MAX_VALUE) {
       Arrays.fill(mark, 0);
       epoch = e = 1;
     }
-    for (int i = 0; i < first; i++) {
-      int y = firstS[i];
-      mark[y] = e;
-      heapOffer(plan.dot(x, y), y);
-    }
-    w0 += (long) first * 8;
-    // (B) the other candidates, when their bound can still enter
     for (int i = 0; i < n; i++) {
       int y = touched[i];
-      if (y == x || ix.variant[y] || mark[y] == e) {
-        continue;
+      if (y != x && !ix.variant[y]) {
+        heapOffer(acc[y] + plan.heavyDot(xw, xmask, y), y);
       }
-      long ub = acc[y] + heavyBound(xmask, y, plan) + 2;
-      if (heapSize == ix.k && ub < heapScore[0]) {
-        continue;
-      }
-      w0 += 8;
-      statDotsAb++;
-      heapOffer(plan.dot(x, y), y);
     }
+    w0 += n;
+    statDotsAb += n;
     // (C) games sharing only heavy terms: threshold algorithm over impact-ordered heavy lists
     if (nh > 0) {
       int[] cur = new int[nh];
@@ -580,12 +540,9 @@ final class Scorer {
             continue;
           }
           mark[y] = e;
-          if (heapSize == ix.k && heavyBound(xmask, y, plan) + 2 < heapScore[0]) {
-            continue;
-          }
-          w0 += 8;
+          w0 += 2;
           statDotsC++;
-          heapOffer(plan.dot(x, y), y);
+          heapOffer(plan.heavyDot(xw, xmask, y), y); // no light term shared: heavy part only
         }
         w0 += end - cur[best];
         statScanC += end - cur[best];
