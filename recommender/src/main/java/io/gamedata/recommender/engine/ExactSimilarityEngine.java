@@ -53,21 +53,50 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Object writeMutex = new Object();
   private volatile Index index;
-  private Scorer writer;
+  private Writer writer;
 
   private long generationCounter;
   private long changesSinceGeneration;
   private long upserts;
   private long deletes;
-  private long refills;
+  private final java.util.concurrent.atomic.LongAdder refills =
+      new java.util.concurrent.atomic.LongAdder();
   private volatile long lastBuildMillis;
   private volatile long fallbacks;
 
   /** A new IDF generation being built off the write path, or null. */
-  private Future<Index> pendingBuild;
+  private Future<Writer> pendingBuild;
 
-  /** Writes since the pending build's snapshot, in order (value null = delete), replayed on it. */
-  private LinkedHashMap<Long, EnrichedGame> sincePending;
+  /**
+   * Writes since the pending build's snapshot, in order (doc null = delete): the build's thread
+   * replays them on the new index as they come, {@link #settle} replays the rest before the swap.
+   */
+  private java.util.concurrent.ConcurrentLinkedQueue<Write> sincePending;
+
+  /** One logged write. */
+  private record Write(long id, EnrichedGame doc) {}
+
+  /** What applying a write needs besides the index: a scorer and the writer's scratch. */
+  private static final class Writer {
+    final Index ix;
+    final Scorer sc;
+
+    /** Lists already handled by an upsert (epoch marks). */
+    int[] handledMark = new int[0];
+
+    int handledEpoch;
+
+    /** True when the last upsert only touched the document (same vector): not a change. */
+    boolean lastWasTouch;
+
+    /** Changes (not touches) a background generation replayed since its snapshot. */
+    long changes;
+
+    Writer(Index ix) {
+      this.ix = ix;
+      this.sc = new Scorer(ix);
+    }
+  }
 
   private ExecutorService generationBuilder;
 
@@ -84,16 +113,11 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
 
   private long swapsInstalled;
 
-  /** Scratch of the writer: lists already handled by an upsert. */
-  private int[] handledMark = new int[0];
-
-  private int handledEpoch;
-
   public ExactSimilarityEngine(EngineConfig config) {
     this.config = config;
     this.index = new Index(config, new IdfGeneration(0, 0, Map.of()));
     this.index.track();
-    this.writer = new Scorer(index);
+    this.writer = new Writer(index);
   }
 
   public EngineConfig config() {
@@ -328,7 +352,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     lock.writeLock().lock();
     try {
       index = next;
-      writer = new Scorer(next);
+      writer = writer != null && writer.ix == next ? writer : new Writer(next);
       generationCounter = Math.max(generationCounter, generationNumber);
       changesSinceGeneration = 0;
     } finally {
@@ -342,13 +366,16 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       UpdateResult r;
       lock.writeLock().lock();
       try {
-        r = applyUpsert(game);
+        r = applyUpsert(writer, game);
+        upserts++;
+        if (!writer.lastWasTouch) {
+          changesSinceGeneration++;
+        }
       } finally {
         lock.writeLock().unlock();
       }
       if (sincePending != null) {
-        sincePending.remove(game.id());
-        sincePending.put(game.id(), game);
+        sincePending.add(new Write(game.id(), game));
       }
       return maybeSwap(r);
     }
@@ -360,13 +387,16 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       UpdateResult r;
       lock.writeLock().lock();
       try {
-        r = applyDelete(id);
+        r = applyDelete(writer, id);
+        if (!r.removedGames().isEmpty()) {
+          deletes++;
+          changesSinceGeneration++;
+        }
       } finally {
         lock.writeLock().unlock();
       }
       if (sincePending != null) {
-        sincePending.remove(id);
-        sincePending.put(id, null);
+        sincePending.add(new Write(id, null));
       }
       return maybeSwap(r);
     }
@@ -397,7 +427,8 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     if (generationBuilder == null) {
       generationBuilder = Executors.newSingleThreadExecutor(daemon("recommender-idf-generation"));
     }
-    sincePending = new LinkedHashMap<>();
+    var log = new java.util.concurrent.ConcurrentLinkedQueue<Write>();
+    sincePending = log;
     pendingBuild =
         generationBuilder.submit(
             () -> {
@@ -409,7 +440,13 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
                 hold.await();
               }
               lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
-              return next;
+              // catch up with the writes made meanwhile, so the swap replays only the last few
+              next.track();
+              Writer w = new Writer(next);
+              for (Write x = log.poll(); x != null; x = log.poll()) {
+                replay(w, x);
+              }
+              return w;
             });
   }
 
@@ -431,9 +468,9 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     if (pendingBuild == null || (!wait && !pendingBuild.isDone())) {
       return null;
     }
-    Index next;
+    Writer built;
     try {
-      next = pendingBuild.get();
+      built = pendingBuild.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the IDF generation", e);
@@ -443,33 +480,44 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       sincePending = null;
       throw new IllegalStateException("building the new IDF generation failed", e.getCause());
     }
-    LinkedHashMap<Long, EnrichedGame> replay = sincePending;
+    var log = sincePending;
     pendingBuild = null;
     sincePending = null;
+    // the writes logged after the build's thread caught up (no write can come in: writeMutex)
+    for (Write x = log.poll(); x != null; x = log.poll()) {
+      replay(built, x);
+    }
+    Index next = built.ix;
+    // both indexes now hold the same documents: the lists that differ are the generation's effect
     Set<Long> changed = changedAgainst(next);
+    Index old = index;
     Set<Long> removed = new HashSet<>();
-    lock.writeLock().lock();
-    try {
-      swap(next, next.generation.number());
-      for (var e : replay.entrySet()) {
-        UpdateResult r = e.getValue() == null ? applyDelete(e.getKey()) : applyUpsert(e.getValue());
-        changed.addAll(r.changedLists());
-        removed.addAll(r.removedGames());
+    for (int s = 0; s < old.slots; s++) {
+      if (old.live(s) && !next.slotOf.containsKey(old.ids[s])) {
+        removed.add(old.ids[s]);
       }
-    } finally {
-      lock.writeLock().unlock();
     }
+    long since = changesSinceGeneration;
+    writer = built;
+    swap(next, next.generation.number());
+    // the drift of the new generation counts from its snapshot, as the writes did
+    changesSinceGeneration = Math.min(since, built.changes);
     swapsInstalled++;
-    Index now = index;
-    changed.removeIf(id -> !now.slotOf.containsKey(id));
-    removed.removeIf(now.slotOf::containsKey);
-    // a game deleted during the build is in the old index but not the new one: tombstone it
-    for (var e : replay.entrySet()) {
-      if (e.getValue() == null && !now.slotOf.containsKey(e.getKey())) {
-        removed.add(e.getKey());
+    return new UpdateResult(changed, removed, next.generation.number(), true);
+  }
+
+  /** Applies a logged write to a background generation (its own writer; no engine counters). */
+  private void replay(Writer w, Write x) {
+    if (x.doc() == null) {
+      if (!applyDelete(w, x.id()).removedGames().isEmpty()) {
+        w.changes++;
+      }
+    } else {
+      applyUpsert(w, x.doc());
+      if (!w.lastWasTouch) {
+        w.changes++;
       }
     }
-    return new UpdateResult(changed, removed, now.generation.number(), true);
   }
 
   @Override
@@ -487,11 +535,10 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     }
   }
 
-  private UpdateResult applyUpsert(EnrichedGame g) {
-    Index ix = index;
-    Scorer sc = writer;
-    upserts++;
-    changesSinceGeneration++;
+  private UpdateResult applyUpsert(Writer w, EnrichedGame g) {
+    Index ix = w.ix;
+    Scorer sc = w.sc;
+    w.lastWasTouch = false;
     Integer existing = ix.slotOf.get(g.id());
     int[] oldRev = new int[0];
     if (existing != null && sameVector(ix, existing, g)) {
@@ -499,7 +546,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       ix.names.remove(Index.nameKey(ix.docs[existing]));
       ix.docs[existing] = g;
       ix.names.put(Index.nameKey(g), g.id());
-      changesSinceGeneration--;
+      w.lastWasTouch = true;
       return new UpdateResult(Set.of(), Set.of(), ix.generation.number(), false);
     }
     if (existing != null) {
@@ -517,15 +564,15 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       snapshotList(ix, y, before);
     }
 
-    if (handledMark.length < ix.slots) {
-      handledMark = new int[Math.max(ix.slots, handledMark.length * 2)];
+    if (w.handledMark.length < ix.slots) {
+      w.handledMark = new int[Math.max(ix.slots, w.handledMark.length * 2)];
     }
-    int[] handled = handledMark;
-    if (handledEpoch == Integer.MAX_VALUE) {
+    int[] handled = w.handledMark;
+    if (w.handledEpoch == Integer.MAX_VALUE) {
       Arrays.fill(handled, 0);
-      handledEpoch = 0;
+      w.handledEpoch = 0;
     }
-    int epoch = ++handledEpoch;
+    int epoch = ++w.handledEpoch;
     // x's own list and the lists x may enter (pruned, exact)
     int[] outS = new int[ix.k];
     int[] outV = new int[ix.k];
@@ -611,14 +658,12 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     return true;
   }
 
-  private UpdateResult applyDelete(long id) {
-    Index ix = index;
+  private UpdateResult applyDelete(Writer w, long id) {
+    Index ix = w.ix;
     Integer slot = ix.slotOf.get(id);
     if (slot == null) {
       return new UpdateResult(Set.of(), Set.of(), ix.generation.number(), false);
     }
-    deletes++;
-    changesSinceGeneration++;
     int x = slot;
     ix.removePostings(x);
     ix.clearList(x);
@@ -628,7 +673,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     Set<Long> changed = new HashSet<>();
     for (int y : owners) {
       ix.removeFromList(y, ix.indexInList(y, x));
-      refillIfShort(ix, writer, y);
+      refillIfShort(ix, w.sc, y);
       changed.add(ix.ids[y]);
     }
     ix.free(x);
@@ -646,7 +691,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   }
 
   private void refill(Index ix, Scorer sc, int y) {
-    refills++;
+    refills.increment();
     int[] outS = new int[ix.k];
     int[] outV = new int[ix.k];
     int n = sc.fastList(y, outS, outV);
@@ -1456,7 +1501,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   /** Average work of the pruned upsert query so far (for benchmarks). */
   public String upsertWorkSummary() {
     synchronized (writeMutex) {
-      Scorer sc = writer;
+      Scorer sc = writer.sc;
       double q = Math.max(1, sc.statUpserts);
       return String.format(
           "per upsert: light postings %.0f, exact dots %.0f, heavy postings scanned %.0f,"
@@ -1487,7 +1532,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
           changesSinceGeneration / (double) Math.max(1, ix.generation.n()),
           upserts,
           deletes,
-          refills,
+          refills.sum(),
           lastBuildMillis,
           fallbacks);
     } finally {

@@ -378,6 +378,9 @@ final class Index {
 
   /** Sets up the upsert-pruning structures after a bulk load (lists included) and keeps them. */
   void track() {
+    if (tracking) {
+      return; // already set up (a background generation replays writes before its swap)
+    }
     int limit = upsertHeavyDf();
     for (int t = 0; t < termNames.size(); t++) {
       if (!heavyTerm[t] && postSize[t] > limit) {
