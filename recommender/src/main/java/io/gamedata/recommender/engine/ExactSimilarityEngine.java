@@ -377,7 +377,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       if (sincePending != null) {
         sincePending.add(new Write(game.id(), game));
       }
-      return maybeSwap(r);
+      return r;
     }
   }
 
@@ -398,22 +398,8 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
       if (sincePending != null) {
         sincePending.add(new Write(id, null));
       }
-      return maybeSwap(r);
+      return r;
     }
-  }
-
-  /**
-   * After a write: starts building a new IDF generation when the drift threshold is crossed. The
-   * build runs off the write path on a snapshot of the documents; writes go on under the old
-   * generation (exact under it) and are replayed on the new index when {@link #settle} installs it,
-   * so no write waits for a full build.
-   */
-  private UpdateResult maybeSwap(UpdateResult r) {
-    Index ix = index;
-    if (pendingBuild == null && config.idfSwapDue(changesSinceGeneration, ix.generation.n())) {
-      startBuild(ix);
-    }
-    return r;
   }
 
   private void startBuild(Index ix) {
@@ -523,6 +509,10 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   @Override
   public UpdateResult settle(boolean wait) {
     synchronized (writeMutex) {
+      if (pendingBuild == null && config.idfSwapDue(changesSinceGeneration, index.generation.n())) {
+        // the drift threshold is crossed: build the next generation off the write path
+        startBuild(index);
+      }
       UpdateResult r = installIfBuilt(wait);
       return r != null ? r : new UpdateResult(Set.of(), Set.of(), index.generation.number(), false);
     }

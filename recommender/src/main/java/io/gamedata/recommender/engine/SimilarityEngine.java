@@ -19,12 +19,15 @@ import java.util.Optional;
  * lazily.
  *
  * <p>IDF is frozen in a <em>generation</em>: writes do not move the IDF of other games (which would
- * change every vector); when more than {@link EngineConfig#idfDriftThreshold()} of the catalogue
- * (and at least {@link EngineConfig#idfMinChanges()} games) changed since the freeze, the write
- * that crosses it starts building a new generation in the background (a full build of a snapshot of
- * the documents, off the write path); writes go on, exact under the old generation, and the first
- * write or {@link #settle} after the build finished installs it atomically, replaying on it the
- * writes made since the snapshot (readers see the old state until then, the new one after).
+ * change every vector). {@link #settle} starts building a new generation in the background when
+ * more than {@link EngineConfig#idfDriftThreshold()} of the catalogue (and at least {@link
+ * EngineConfig#idfMinChanges()} games) changed since the freeze (a full build of a snapshot of the
+ * documents, off the write path, which then replays the writes made meanwhile), and a later {@link
+ * #settle} installs it atomically, after replaying the last writes (readers see the old state until
+ * then, the new one after). Writes stay exact under the generation in force and never build or
+ * install one; the writer chooses when by calling {@link #settle} (e.g. once caught up: a replica
+ * loading a backlog does not rebuild on the way). A writer that never calls it keeps the first
+ * generation.
  *
  * <p>Threading: any number of concurrent readers; writes ({@link #upsert}, {@link #delete}, {@link
  * #buildAll}, {@link #restore}) must come from one thread at a time (they are serialised
@@ -50,11 +53,11 @@ public interface SimilarityEngine {
   UpdateResult delete(long id);
 
   /**
-   * Installs a new IDF generation whose background build has finished (with {@code wait}: waits for
-   * a build in progress first). Returns the lists that changed (every list whose ids or scores
-   * differ) and the games removed meanwhile, or an empty result when there was nothing to install.
-   * The writer calls it between writes (e.g. once per batch); writes never install a generation, so
-   * their results never carry the (possibly catalogue-wide) changes of a swap.
+   * Starts building a new IDF generation in the background when the drift threshold is crossed and
+   * none is being built, and installs one whose build has finished (with {@code wait}: waits for a
+   * build in progress first). Returns the lists that changed (every list whose ids or scores
+   * differ) when a generation was installed, else an empty result. The writer calls it between
+   * writes, when it wants generations to advance (writes never do).
    */
   UpdateResult settle(boolean wait);
 

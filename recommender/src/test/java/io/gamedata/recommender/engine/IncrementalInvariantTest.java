@@ -83,6 +83,8 @@ class IncrementalInvariantTest {
       docs.put(g.id(), g);
       assertThat(engine.upsert(g).generationSwapped()).isFalse();
     }
+    assertThat(engine.generationPending()).isFalse(); // writes never start one
+    assertThat(engine.settle(false).generationSwapped()).isFalse(); // this starts it
     assertThat(engine.generationPending()).isTrue();
     // writes while it builds: exact under the old generation, remembered for the replay
     Map<Long, long[]> before = null;
@@ -122,7 +124,13 @@ class IncrementalInvariantTest {
     }
     assertThat(docs.keySet()).containsAll(swapped.changedLists());
     assertThat(swapped.removedGames()).doesNotContainAnyElementsOf(docs.keySet());
-    assertThat(engine.settle(true).generationSwapped()).isFalse();
+    // the drift of the new generation counts from its snapshot: the 20 writes made during the build
+    // already cross the threshold, so the next settle builds (and, waiting, installs) the next one
+    UpdateResult next = engine.settle(true);
+    assertThat(next.generationSwapped()).isTrue();
+    assertThat(next.idfGeneration()).isEqualTo(first + 2);
+    assertMatchesRebuild(engine, docs, cfg, "after the second swap");
+    assertThat(engine.settle(true).generationSwapped()).isFalse(); // nothing changed since
   }
 
   private ExactSimilarityEngine runSequence(long seed, EngineConfig cfg, int initial, int steps) {
