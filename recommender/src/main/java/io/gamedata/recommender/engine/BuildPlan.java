@@ -15,27 +15,28 @@ final class BuildPlan {
   /** Most heavy terms: a slot's heavy terms are a bit mask. */
   static final int MAX_HEAVY = 64;
 
-  /** Bit of each heavy term in {@link #heavyMaskNorm} (-1 for light terms). */
+  /** Bit of each heavy term in {@link #heavyPacked} (-1 for light terms). */
   final int[] heavyIndex;
 
-  /**
-   * Per slot, side by side (one cache line): at {@code 2 s} the heavy terms as a bit mask, at
-   * {@code 2 s + 1} the bits of the heavy part's norm as a double.
-   */
-  final long[] heavyMaskNorm;
+  /** Heavy weights kept inline next to a slot's mask; the rest go to {@link #heavyW}. */
+  static final int INLINE = 4;
 
   /**
-   * Each slot's heavy weights in heavy-index order: entries {@code heavyStart[s] .. heavyStart[s +
-   * 1]} of {@code heavyW}; the weight of heavy term {@code h} is at rank {@code bitCount(mask &
-   * ((1L << h) - 1))}, so the heavy part of a dot product costs a few bit operations per shared
-   * heavy term instead of a merge of two vectors.
+   * Per slot, side by side (one cache line, one miss per candidate): at {@code 2 s} the heavy terms
+   * as a bit mask, at {@code 2 s + 1} the weights of its first {@value #INLINE} heavy terms (in
+   * heavy-index order), 16 bits each, the first in the low bits. The weight of heavy term {@code h}
+   * is at rank {@code bitCount(mask & ((1L << h) - 1))}, so the heavy part of a dot product costs a
+   * few bit operations per shared heavy term instead of a merge of two vectors.
+   */
+  final long[] heavyPacked;
+
+  /**
+   * Weights of heavy terms of rank {@value #INLINE} and more: entries {@code heavyStart[s] ..
+   * heavyStart[s + 1]} of {@code heavyW}.
    */
   final int[] heavyStart;
 
   final short[] heavyW;
-
-  /** Norm of each slot's heavy part, in quantised units. */
-  final double[] heavyNorm;
 
   /** Impact-ordered heavy posting lists (null for light terms). */
   final int[][] impactSlots;
@@ -111,46 +112,46 @@ final class BuildPlan {
       impactSlots[t] = outS;
       impactWeights[t] = outW;
     }
-    heavyNorm = new double[ix.slots];
-    heavyMaskNorm = new long[2 * ix.slots];
+    heavyPacked = new long[2 * ix.slots];
     heavyStart = new int[ix.slots + 1];
-    int heavyTotal = 0;
+    int overflow = 0;
     for (int s = 0; s < ix.slots; s++) {
-      heavyStart[s] = heavyTotal;
+      heavyStart[s] = overflow;
       if (ix.live(s)) {
+        int count = 0;
         for (int t : ix.vecTerms[s]) {
           if (heavy[t]) {
-            heavyTotal++;
+            count++;
           }
         }
+        overflow += Math.max(0, count - INLINE);
       }
     }
-    heavyStart[ix.slots] = heavyTotal;
-    heavyW = new short[heavyTotal];
+    heavyStart[ix.slots] = overflow;
+    heavyW = new short[overflow];
     for (int s = 0; s < ix.slots; s++) {
       if (!ix.live(s)) {
         continue;
       }
       int[] st = ix.vecTerms[s];
       short[] sw = ix.vecWeights[s];
-      double norm = 0;
-      for (int i = 0; i < st.length; i++) {
-        if (heavy[st[i]]) {
-          norm += (double) sw[i] * sw[i];
-        }
-      }
-      heavyNorm[s] = Math.sqrt(norm);
       long mask = 0;
+      long inline = 0;
       // heavy indexes ascend with term ids, and the vector is sorted by term: heavy-index order
-      int k = heavyStart[s];
+      int rank = 0;
       for (int i = 0; i < st.length; i++) {
         if (heavy[st[i]]) {
           mask |= 1L << heavyIndex[st[i]];
-          heavyW[k++] = sw[i];
+          if (rank < INLINE) {
+            inline |= (long) (sw[i] & 0xFFFF) << (16 * rank);
+          } else {
+            heavyW[heavyStart[s] + rank - INLINE] = sw[i];
+          }
+          rank++;
         }
       }
-      heavyMaskNorm[2 * s] = mask;
-      heavyMaskNorm[2 * s + 1] = Double.doubleToRawLongBits(heavyNorm[s]);
+      heavyPacked[2 * s] = mask;
+      heavyPacked[2 * s + 1] = inline;
     }
   }
 
@@ -160,14 +161,22 @@ final class BuildPlan {
    * to heavy terms.
    */
   int heavyDot(int[] xw, long xmask, int y) {
-    long ymask = heavyMaskNorm[2 * y];
+    long ymask = heavyPacked[2 * y];
     long shared = xmask & ymask;
+    if (shared == 0) {
+      return 0;
+    }
+    long inline = heavyPacked[2 * y + 1];
     int s = 0;
-    int base = heavyStart[y];
     while (shared != 0) {
       int h = Long.numberOfTrailingZeros(shared);
       shared &= shared - 1;
-      s += xw[h] * heavyW[base + Long.bitCount(ymask & ((1L << h) - 1))];
+      int rank = Long.bitCount(ymask & ((1L << h) - 1));
+      int w =
+          rank < INLINE
+              ? (int) ((inline >>> (16 * rank)) & 0xFFFF)
+              : heavyW[heavyStart[y] + rank - INLINE];
+      s += xw[h] * w;
     }
     return s;
   }
