@@ -4,10 +4,11 @@ package io.gamedata.streams.topology;
  * When the game processor emits games it holds: a game with a reference not known yet, and a game
  * whose reference arrived or changed, is marked pending and emitted by a wall-clock punctuator once
  * the reference inputs are caught up ({@link ReferenceProgress}) and no reference was read for
- * {@code quietMs} (or once it has waited {@code maxWaitMs}); each punctuation reads {@code batch}
- * pending ids at a time and spends a bounded time emitting. During a bulk load, while references
- * stream in, games are therefore enriched and emitted once, complete, instead of once per late
- * reference. A game whose references are all known is emitted at once, without this wait.
+ * {@code quietMs} (or once it has waited {@code maxWaitMs}); each punctuation spends a bounded time
+ * emitting ({@code batch} is no longer used: pending games are a flag in their state, mirrored in
+ * memory). During a bulk load, while references stream in, games are therefore enriched and emitted
+ * once, complete, instead of once per late reference. A game whose references are all known is
+ * emitted at once, without this wait.
  */
 public record EmitPolicy(long quietMs, long maxWaitMs, int batch) {
 
@@ -19,8 +20,12 @@ public record EmitPolicy(long quietMs, long maxWaitMs, int batch) {
     }
   }
 
-  /** How often the punctuator looks at the pending games. */
+  /**
+   * How often the punctuator looks at the pending games. Short, so that a backlog of pending games
+   * (each punctuation emits for a bounded time) is emitted almost back to back; a punctuation with
+   * nothing to emit costs a flag check.
+   */
   long punctuateEveryMs() {
-    return Math.max(50, Math.min(500, quietMs / 4));
+    return Math.max(20, Math.min(100, quietMs / 4));
   }
 }
