@@ -42,6 +42,16 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   /** How long one punctuation may spend emitting pending games (the rest waits for the next). */
   private static final long EMIT_BUDGET_NANOS = 300_000_000L;
 
+  /**
+   * The budget while input records still arrive: a thread punctuates its tasks one after the other
+   * between small batches of records, so long emissions would starve the intake of the rest of a
+   * bulk load (and of the reference updates that decide whether a held game is complete).
+   */
+  private static final long SHARED_EMIT_BUDGET_NANOS = 40_000_000L;
+
+  /** Input counts as still arriving when a game task of this instance read some this recently. */
+  private static final long INPUT_QUIET_MS = 1_000;
+
   private final PipelineMetrics metrics;
   private final int memoEntries;
   private final EmitPolicy policy;
@@ -64,6 +74,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private long pendingSince;
   private long lastReferenceAt;
+  private long lastInputAt;
 
   GameProcessor(
       PipelineMetrics metrics,
@@ -81,7 +92,6 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   @Override
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
-    activity.reset();
     this.games = context.getStateStore(StoreNames.GAME_STATE);
     this.references =
         new StoreReferenceLookup(context.getStateStore(StoreNames.REFERENCE_DATA), memoEntries);
@@ -121,6 +131,11 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   @Override
   public void process(Record<Long, Inbound> record) {
+    long now = context.currentSystemTimeMs();
+    if (now != lastInputAt) {
+      lastInputAt = now;
+      activity.input(now);
+    }
     if (record.value().isGame()) {
       metrics.gameIn();
       processGame(record);
@@ -218,11 +233,15 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     // a bounded time per punctuation keeps transactions short; the rest goes at the next
     // punctuation, same conditions
     long started = System.nanoTime();
+    // input still arriving at any game task of this instance: emit a little at a time
+    long budget =
+        now - activity.lastInputMs() < INPUT_QUIET_MS
+            ? SHARED_EMIT_BUDGET_NANOS
+            : EMIT_BUDGET_NANOS;
     int n = 0;
     index.beginBatch(); // games emitted together share their index buckets
     try {
-      while (!pending.isEmpty()
-          && ((++n & 63) != 0 || System.nanoTime() - started < EMIT_BUDGET_NANOS)) {
+      while (!pending.isEmpty() && ((++n & 15) != 0 || System.nanoTime() - started < budget)) {
         emitCurrent(pending.first(), now);
       }
     } finally {
