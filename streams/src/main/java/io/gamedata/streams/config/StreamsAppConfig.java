@@ -67,13 +67,16 @@ public final class StreamsAppConfig extends AbstractConfig {
           + " the reference store.";
 
   public static final String REFERENCE_WAIT_MS_CONFIG = "reference.wait.ms";
-  public static final long REFERENCE_WAIT_MS_DEFAULT = 0;
+  public static final long REFERENCE_WAIT_MS_DEFAULT = -1;
   private static final String REFERENCE_WAIT_MS_DOC =
       "How long a game task waits for reference updates in flight before it processes games"
           + " (Kafka Streams max.task.idle.ms). Reference updates carry the timestamps of their"
           + " source records, so a bulk load whose references were written first enriches each"
           + " game once instead of re-emitting it as every reference arrives. Costs at most this"
-          + " much latency after a reference change; 0 = never wait.";
+          + " much latency after a reference change; 0 = wait only while the broker holds records"
+          + " not fetched yet; -1 = never wait (the default: games held for late references are"
+          + " emitted complete by the emit policy anyway, and Kafka Streams formats a diagnostic"
+          + " message per check when waiting is enabled).";
 
   public static final String EMIT_QUIET_MS_CONFIG = "emit.quiet.ms";
   public static final long EMIT_QUIET_MS_DEFAULT = 2000;
@@ -216,7 +219,7 @@ public final class StreamsAppConfig extends AbstractConfig {
                 REFERENCE_WAIT_MS_CONFIG,
                 Type.LONG,
                 REFERENCE_WAIT_MS_DEFAULT,
-                Range.between(0, 600_000),
+                Range.between(-1, 600_000),
                 Importance.MEDIUM,
                 REFERENCE_WAIT_MS_DOC)
             .define(

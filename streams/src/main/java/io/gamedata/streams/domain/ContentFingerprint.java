@@ -82,7 +82,8 @@ public final class ContentFingerprint {
     for (long f : fieldHashes) {
       h = mix(h, f);
     }
-    return String.format("%016x", h);
+    String hex = Long.toHexString(h);
+    return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
   }
 
   /** Names of the fields whose hash differs; every field when the layouts differ. */

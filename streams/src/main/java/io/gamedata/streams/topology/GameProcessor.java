@@ -38,10 +38,19 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private static final LongSerializer KEYS = new LongSerializer();
   private static final long[] NONE = new long[0];
-  private static final byte[] EMPTY = new byte[0];
 
   /** How long one punctuation may spend emitting pending games (the rest waits for the next). */
   private static final long EMIT_BUDGET_NANOS = 300_000_000L;
+
+  /**
+   * The budget while input records still arrive: a thread punctuates its tasks one after the other
+   * between small batches of records, so long emissions would starve the intake of the rest of a
+   * bulk load (and of the reference updates that decide whether a held game is complete).
+   */
+  private static final long SHARED_EMIT_BUDGET_NANOS = 40_000_000L;
+
+  /** Input counts as still arriving when a game task of this instance read some this recently. */
+  private static final long INPUT_QUIET_MS = 1_000;
 
   private final PipelineMetrics metrics;
   private final int memoEntries;
@@ -53,10 +62,19 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private KeyValueStore<Long, byte[]> games;
   private StoreReferenceLookup references;
   private ReverseIndex index;
-  private KeyValueStore<Long, byte[]> pending;
-  private boolean maybePending;
+
+  /** Legacy store of pending ids (earlier versions); drained into the game states at start. */
+  private KeyValueStore<Long, byte[]> legacyPending;
+
+  /**
+   * Ids of the games whose state is marked pending, in id order: a mirror of the flag in {@code
+   * game-state} (rebuilt from it at start), so that holding a game costs no extra store write.
+   */
+  private final java.util.TreeSet<Long> pending = new java.util.TreeSet<>();
+
   private long pendingSince;
   private long lastReferenceAt;
+  private long lastInputAt;
 
   GameProcessor(
       PipelineMetrics metrics,
@@ -74,18 +92,36 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   @Override
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
-    activity.reset();
     this.games = context.getStateStore(StoreNames.GAME_STATE);
     this.references =
         new StoreReferenceLookup(context.getStateStore(StoreNames.REFERENCE_DATA), memoEntries);
     KeyValueStore<Bytes, byte[]> indexStore = context.getStateStore(StoreNames.REFERENCE_INDEX);
     this.index = new ReverseIndex(indexStore);
-    this.pending = context.getStateStore(StoreNames.PENDING_GAMES);
+    this.legacyPending = context.getStateStore(StoreNames.PENDING_GAMES);
     long now = context.currentSystemTimeMs();
     this.lastReferenceAt = now; // give reference updates in flight a chance first
     this.pendingSince = now;
-    try (var it = pending.all()) {
-      this.maybePending = it.hasNext();
+    pending.clear();
+    try (var it = games.all()) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        if (GameStateCodec.pending(kv.value)) {
+          pending.add(kv.key);
+        }
+      }
+    }
+    List<Long> legacy = new java.util.ArrayList<>();
+    try (var it = legacyPending.all()) {
+      while (it.hasNext()) {
+        legacy.add(it.next().key);
+      }
+    }
+    for (Long id : legacy) {
+      legacyPending.delete(id);
+      GameState state = load(id);
+      if (state != null) {
+        savePending(id, state);
+      }
     }
     context.schedule(
         java.time.Duration.ofMillis(policy.punctuateEveryMs()),
@@ -95,6 +131,11 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   @Override
   public void process(Record<Long, Inbound> record) {
+    long now = context.currentSystemTimeMs();
+    if (now != lastInputAt) {
+      lastInputAt = now;
+      activity.input(now);
+    }
     if (record.value().isGame()) {
       metrics.gameIn();
       processGame(record);
@@ -140,13 +181,12 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     }
     // references missing (maybe still on their way): hold it until the reference inputs are
     // caught up and quiet, so that it is emitted once, complete, not once per late reference
-    save(
+    savePending(
         id,
         state == null
             ? new GameState(source, updatedAt, null, null, NONE)
             : new GameState(
                 source, updatedAt, state.contentHash(), state.fieldHashes(), state.dependencies()));
-    markPending(id);
   }
 
   private void processReference(Record<Long, Inbound> record) {
@@ -159,21 +199,18 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     lastReferenceAt = context.currentSystemTimeMs();
     for (long gameId : index.games(packed)) {
       metrics.reEnrichment();
-      markPending(gameId);
+      if (!pending.contains(gameId)) {
+        GameState state = load(gameId);
+        if (state != null) {
+          savePending(gameId, state);
+        }
+      }
     }
-  }
-
-  private void markPending(long id) {
-    if (!maybePending) {
-      maybePending = true;
-      pendingSince = context.currentSystemTimeMs();
-    }
-    pending.put(id, EMPTY);
   }
 
   /** The punctuator: emits pending games once references are quiet (or waited long enough). */
   private void emitPending(long now) {
-    if (!maybePending) {
+    if (pending.isEmpty()) {
       return;
     }
     // quiet: no reference changed here, and none was read by this instance's router (its output
@@ -193,42 +230,39 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     if (!settled && !forced) {
       return;
     }
+    // a bounded time per punctuation keeps transactions short; the rest goes at the next
+    // punctuation, same conditions
     long started = System.nanoTime();
-    List<Long> ids = new java.util.ArrayList<>();
-    boolean more = true;
-    while (more && System.nanoTime() - started < EMIT_BUDGET_NANOS) {
-      ids.clear();
-      try (var it = pending.all()) {
-        while (it.hasNext() && ids.size() < policy.batch()) {
-          ids.add(it.next().key);
-        }
-        more = it.hasNext();
+    // input still arriving at any game task of this instance: emit a little at a time
+    long budget =
+        now - activity.lastInputMs() < INPUT_QUIET_MS
+            ? SHARED_EMIT_BUDGET_NANOS
+            : EMIT_BUDGET_NANOS;
+    int n = 0;
+    index.beginBatch(); // games emitted together share their index buckets
+    try {
+      while (!pending.isEmpty() && ((++n & 15) != 0 || System.nanoTime() - started < budget)) {
+        emitCurrent(pending.first(), now);
       }
-      for (int i = 0; i < ids.size(); i++) {
-        if (System.nanoTime() - started >= EMIT_BUDGET_NANOS) {
-          more = true; // the rest at the next punctuation: keeps transactions short
-          break;
-        }
-        long id = ids.get(i);
-        pending.delete(id);
-        emitCurrent(id, now);
-      }
-    }
-    if (!more) {
-      maybePending = false; // else the rest goes at the next punctuation, same conditions
+    } finally {
+      index.endBatch();
     }
   }
 
-  /** Brings games.enriched in line with the state of one game. */
+  /** Brings games.enriched in line with the state of one pending game; clears its flag. */
   private void emitCurrent(long id, long timestamp) {
     GameState state = load(id);
     if (state == null) {
+      pending.remove(id);
       return;
     }
     if (state.deleted()) {
       delete(id, state, timestamp);
     } else {
       apply(id, state, state.source(), state.updatedAt(), timestamp);
+    }
+    if (pending.contains(id)) {
+      save(id, state); // nothing changed: only the flag
     }
   }
 
@@ -285,7 +319,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     if (state == null || state.deleted()) {
       return; // unknown or already deleted
     }
-    save(
+    savePending(
         id,
         new GameState(
             null,
@@ -293,7 +327,6 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
             state.contentHash(),
             state.fieldHashes(),
             state.dependencies()));
-    markPending(id);
   }
 
   private void delete(long id, GameState state, long timestamp) {
@@ -358,5 +391,15 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private void save(long id, GameState state) {
     games.put(id, GameStateCodec.encode(state));
+    pending.remove(id);
+  }
+
+  /** Saves a state marked pending: the punctuator emits it (see {@link EmitPolicy}). */
+  private void savePending(long id, GameState state) {
+    if (pending.isEmpty()) {
+      pendingSince = context.currentSystemTimeMs();
+    }
+    games.put(id, GameStateCodec.encode(state, true));
+    pending.add(id);
   }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  * matters because every game and every re-enrichment reads and writes its state. Values written
  * by earlier versions as JSON (first byte {@code '{'}) are still read.
  *
- * <p>Layout: format byte, flags (bit 0 = source present), {@code updated_at}, content hash, field
+ * <p>Layout: format byte, flags (bit 0 = source present, bit 1 = pending: to be emitted by the
+ * emit policy), {@code updated_at}, content hash, field
  * hashes, dependencies, then the trimmed source fields in {@link
  * io.gamedata.streams.domain.GameVersions#trimmed} order. Nullable values carry a presence byte.
  */
@@ -31,13 +32,24 @@ final class GameStateCodec {
 
   private GameStateCodec() {}
 
+  private static final int SOURCE = 1;
+  private static final int PENDING = 2;
+
   static byte[] encode(GameState s) {
+    return encode(s, false);
+  }
+
+  /**
+   * @param pending whether the game waits for the emit policy (kept in the state itself, so that
+   *     the set of pending games is rebuilt from this store after a restart or a restore)
+   */
+  static byte[] encode(GameState s, boolean pending) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
     DataOutputStream out = new DataOutputStream(bytes);
     try {
       out.writeByte(FORMAT);
       IgdbGame g = s.source();
-      out.writeByte(g == null ? 0 : 1);
+      out.writeByte((g == null ? 0 : SOURCE) | (pending ? PENDING : 0));
       writeLong(out, s.updatedAt());
       writeString(out, s.contentHash());
       writeLongs(out, s.fieldHashes());
@@ -89,6 +101,11 @@ final class GameStateCodec {
     return bytes.toByteArray();
   }
 
+  /** True when {@code bytes} (an encoded state) is marked pending; reads two bytes. */
+  static boolean pending(byte[] bytes) {
+    return bytes.length > 1 && bytes[0] == FORMAT && (bytes[1] & PENDING) != 0;
+  }
+
   static GameState decode(byte[] bytes) throws IOException {
     if (bytes.length > 0 && bytes[0] == '{') {
       return Json.mapper().readValue(bytes, GameState.class); // written by an earlier version
@@ -98,7 +115,7 @@ final class GameStateCodec {
     if (format != FORMAT) {
       throw new IOException("unknown game state format " + format);
     }
-    boolean hasSource = in.readByte() == 1;
+    boolean hasSource = (in.readByte() & SOURCE) != 0;
     Long updatedAt = readLong(in);
     String contentHash = readString(in);
     long[] fieldHashes = readLongs(in);

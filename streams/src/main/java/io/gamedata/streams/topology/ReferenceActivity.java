@@ -9,8 +9,11 @@ import org.apache.kafka.common.serialization.LongSerializer;
  * many the game tasks have processed. A game task holding games waits while updates routed to its
  * partition are still in flight (uncommitted, or fetched but not processed yet: consumer lag does
  * not see records buffered in the application) and while the router is not quiet. Times come from
- * the processors' contexts (wall clock, or the test driver's mock clock). Counts are reset when a
- * task starts (after a rebalance or an aborted transaction, records are routed again).
+ * the processors' contexts (wall clock, or the test driver's mock clock). Counts are never reset: a
+ * reset when one task started hid the updates other tasks had in flight (a bulk load then emitted
+ * games before their references and re-enriched them). Records routed again after an aborted
+ * transaction leave a partition counted in flight; the emit policy's forced emission (4 x {@code
+ * emit.max.wait.ms}) bounds that rare case.
  */
 final class ReferenceActivity {
 
@@ -18,6 +21,7 @@ final class ReferenceActivity {
   private final AtomicLongArray routed;
   private final AtomicLongArray processed;
   private volatile long lastReadMs = Long.MIN_VALUE / 2;
+  private volatile long lastInputMs = Long.MIN_VALUE / 2;
 
   ReferenceActivity(int gamePartitions) {
     this.routed = new AtomicLongArray(gamePartitions);
@@ -32,6 +36,17 @@ final class ReferenceActivity {
 
   long lastReadMs() {
     return lastReadMs;
+  }
+
+  /** A game task read an input record (a game or a reference update) at {@code nowMs}. */
+  void input(long nowMs) {
+    if (nowMs > lastInputMs) {
+      lastInputMs = nowMs;
+    }
+  }
+
+  long lastInputMs() {
+    return lastInputMs;
   }
 
   /** The router forwards {@code update} keyed by {@code key} (same partitioning as the topic). */
@@ -56,12 +71,5 @@ final class ReferenceActivity {
   /** True while updates routed here to {@code partition} have not been processed yet. */
   boolean inFlight(int partition) {
     return partition < routed.length() && routed.get(partition) > processed.get(partition);
-  }
-
-  /** Forgets what is in flight (a task started: what was routed before is routed again). */
-  void reset() {
-    for (int p = 0; p < routed.length(); p++) {
-      processed.set(p, routed.get(p));
-    }
   }
 }

@@ -47,7 +47,6 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   @Override
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
-    activity.reset();
   }
 
   @Override

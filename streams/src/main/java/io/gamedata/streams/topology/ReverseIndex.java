@@ -34,6 +34,13 @@ final class ReverseIndex {
    */
   private boolean maybeNonEmpty;
 
+  /**
+   * Bitmaps changed since {@link #beginBatch()} and not written yet (null = none open): a batch of
+   * games emitted together (a punctuation) shares one read and one write per bucket instead of one
+   * per game. {@link #games} and {@link #endBatch} write them to the store.
+   */
+  private java.util.HashMap<Bytes, byte[]> batch;
+
   ReverseIndex(KeyValueStore<Bytes, byte[]> store) {
     this.store = store;
     try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
@@ -57,20 +64,57 @@ final class ReverseIndex {
     }
   }
 
+  /** Starts buffering bitmap changes in memory (until {@link #endBatch}). */
+  void beginBatch() {
+    if (batch == null) {
+      batch = new java.util.HashMap<>();
+    }
+  }
+
+  /** Writes the buffered bitmaps to the store and stops buffering. */
+  void endBatch() {
+    if (batch == null) {
+      return;
+    }
+    writeBatch();
+    batch = null;
+  }
+
+  private void writeBatch() {
+    for (java.util.Map.Entry<Bytes, byte[]> e : batch.entrySet()) {
+      write(e.getKey(), e.getValue());
+    }
+    batch.clear();
+  }
+
   private void set(long reference, long gameId, boolean present) {
     if (!present) {
       store.delete(legacyKey(reference, gameId)); // blind: an entry of the earlier layout, if any
     }
     Bytes key = key(reference, gameId / BUCKET);
     int bit = (int) (gameId % BUCKET);
-    byte[] old = store.get(key);
+    byte[] old = batch == null ? null : batch.get(key);
+    boolean buffered = old != null;
+    if (!buffered) {
+      old = store.get(key);
+    }
     int mask = 1 << (bit & 7);
     boolean was = old != null && (old[bit >>> 3] & mask) != 0;
     if (was == present) {
       return;
     }
-    byte[] bitmap = old == null ? new byte[BITMAP_BYTES] : old.clone();
+    byte[] bitmap =
+        buffered ? old : old == null ? new byte[BITMAP_BYTES] : old.clone(); // store values: copy
     bitmap[bit >>> 3] = (byte) (present ? bitmap[bit >>> 3] | mask : bitmap[bit >>> 3] & ~mask);
+    if (batch != null) {
+      batch.put(key, bitmap); // an all-zero bitmap is buffered too: written as a delete
+      maybeNonEmpty |= present;
+    } else {
+      write(key, bitmap);
+    }
+  }
+
+  private void write(Bytes key, byte[] bitmap) {
     if (empty(bitmap)) {
       store.delete(key);
     } else {
@@ -81,6 +125,9 @@ final class ReverseIndex {
 
   /** The ids of the games whose document was built from {@code reference}. */
   List<Long> games(long reference) {
+    if (batch != null && !batch.isEmpty()) {
+      writeBatch(); // the scan reads the store
+    }
     List<Long> ids = new ArrayList<>();
     if (!maybeNonEmpty) {
       return ids;

@@ -12,7 +12,10 @@ public final class StoreNames {
   /** packed reference + game id -> empty: which games were built from which reference. */
   public static final String REFERENCE_INDEX = "reference-index";
 
-  /** game id -> empty: games changed since they were last emitted (see {@link EmitPolicy}). */
+  /**
+   * game id -> empty: games changed since they were last emitted, as earlier versions kept them;
+   * drained at start (pending games are now a flag in {@link #GAME_STATE}, see {@link EmitPolicy}).
+   */
   public static final String PENDING_GAMES = "pending-games";
 
   /** The internal topic carrying reference updates to the game partitions. */

@@ -45,6 +45,22 @@ class GameStateCodecTest {
   }
 
   @Test
+  void marksAStatePendingWithoutChangingIt() throws Exception {
+    IgdbGame source = GameVersions.trimmed(Fixtures.fullGame(3, 1_700_000_000L));
+    GameState state = new GameState(source, 1_700_000_000L, null, null, new long[] {5});
+    byte[] held = GameStateCodec.encode(state, true);
+    byte[] done = GameStateCodec.encode(state);
+    assertThat(GameStateCodec.pending(held)).isTrue();
+    assertThat(GameStateCodec.pending(done)).isFalse();
+    assertThat(GameStateCodec.decode(held).source()).isEqualTo(source);
+    assertThat(GameStateCodec.decode(held).dependencies()).containsExactly(5);
+    byte[] deleted = GameStateCodec.encode(GameState.deletedAt(9L), true);
+    assertThat(GameStateCodec.pending(deleted)).isTrue();
+    assertThat(GameStateCodec.decode(deleted).deleted()).isTrue();
+    assertThat(GameStateCodec.pending(Json.mapper().writeValueAsBytes(state))).isFalse();
+  }
+
+  @Test
   void readsStateWrittenAsJsonByEarlierVersions() throws Exception {
     IgdbGame source = GameVersions.trimmed(Fixtures.fullGame(7, 1_700_000_000L));
     GameState state = new GameState(source, 1_700_000_000L, "abc", new long[] {4}, new long[] {5});

@@ -58,6 +58,36 @@ class ReverseIndexTest {
   }
 
   @Test
+  void aBatchWritesEachBucketOnceAndMatchesUnbatchedUpdates() {
+    store.put(ReverseIndex.key(10, 0), bitmapOf(2)); // game 2 indexed before the batch
+    index.beginBatch();
+    index.update(1, new long[0], new long[] {10, 20});
+    index.update(3, new long[0], new long[] {10});
+    index.update(2, new long[] {10}, new long[0]);
+    index.update(4, new long[0], new long[] {20});
+    index.update(4, new long[] {20}, new long[0]);
+    // nothing written while the batch is open
+    assertThat(store.get(ReverseIndex.key(10, 0))).isEqualTo(bitmapOf(2));
+    assertThat(store.get(ReverseIndex.key(20, 0))).isNull();
+    index.endBatch();
+    assertThat(index.games(10)).containsExactlyInAnyOrder(1L, 3L);
+    assertThat(index.games(20)).containsExactly(1L);
+
+    index.beginBatch();
+    index.update(1, new long[] {10, 20}, new long[0]);
+    assertThat(index.games(20)).isEmpty(); // a scan sees the buffered changes
+    index.update(3, new long[] {10}, new long[0]);
+    index.endBatch();
+    assertThat(count()).isZero();
+  }
+
+  private static byte[] bitmapOf(int bit) {
+    byte[] b = new byte[ReverseIndex.BUCKET / 8];
+    b[bit >>> 3] = (byte) (1 << (bit & 7));
+    return b;
+  }
+
+  @Test
   void readsAndRemovesEntriesOfTheEarlierLayout() {
     store.put(ReverseIndex.legacyKey(10, 300), new byte[0]);
     index.update(301, new long[0], new long[] {10});
