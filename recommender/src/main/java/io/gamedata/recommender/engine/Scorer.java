@@ -490,49 +490,23 @@ final class Scorer {
     statLight += w0;
     statNh += nh;
     statQueries++;
-    // a bound of any game's heavy part: x's heavy weights times each heavy term's largest weight
-    long hx = 0;
-    for (int h = 0; h < nh; h++) {
-      short[] iw = plan.impactWeights[ht[h]];
-      if (iw.length > 0) {
-        hx += (long) hw[h] * iw[0];
-      }
-    }
-    // (A) the K' best by light score, scored exactly: their light part is accumulated, their heavy
-    // part takes a few bit operations per shared heavy term (BuildPlan.heavyDot)
+    // (A) every game sharing a light term, scored exactly: its light part is accumulated, its
+    // heavy part takes a few bit operations per shared heavy term (BuildPlan.heavyDot); no bound
+    // first: reading a candidate's bound costs about what its exact heavy part does
     heapClear();
-    for (int i = 0; i < n; i++) {
-      int y = touched[i];
-      if (y != x && !ix.variant[y]) {
-        heapOffer(acc[y], y);
-      }
-    }
-    int[] firstS = new int[heapSize];
-    int first = heapDrain(firstS, new int[heapSize]);
     int e = ++epoch;
     if (e == Integer.MAX_VALUE) {
       Arrays.fill(mark, 0);
       epoch = e = 1;
     }
-    for (int i = 0; i < first; i++) {
-      int y = firstS[i];
-      mark[y] = e;
-      heapOffer(acc[y] + plan.heavyDot(xw, xmask, y), y);
-    }
-    // (B) every other game sharing a light term, exactly when light + that bound can still enter
-    // (the test reads only its accumulator, already in cache)
     for (int i = 0; i < n; i++) {
       int y = touched[i];
-      if (y == x || mark[y] == e || ix.variant[y]) {
-        continue;
+      if (y != x && !ix.variant[y]) {
+        heapOffer(acc[y] + plan.heavyDot(xw, xmask, y), y);
       }
-      if (heapSize == ix.k && acc[y] + hx < heapScore[0]) {
-        continue;
-      }
-      statDotsAb++;
-      heapOffer(acc[y] + plan.heavyDot(xw, xmask, y), y);
     }
     w0 += n;
+    statDotsAb += n;
     // (C) games sharing only heavy terms: threshold algorithm over impact-ordered heavy lists
     if (nh > 0) {
       int[] cur = new int[nh];
