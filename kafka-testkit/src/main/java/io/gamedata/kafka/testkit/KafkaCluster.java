@@ -138,9 +138,7 @@ public final class KafkaCluster {
         // the default partitioner's choice for a keyed record, made explicit to know it
         byte[] k = keys.serialize(r.topic(), r.key());
         partition =
-            org.apache.kafka.common.utils.Utils.toPositive(
-                    org.apache.kafka.common.utils.Utils.murmur2(k))
-                % n;
+            org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(k, n);
       }
       pending.add(
           new ProducerRecord<>(

@@ -111,8 +111,6 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
   /** Tests: when set, background generation builds wait for it before they finish. */
   volatile java.util.concurrent.CountDownLatch holdGenerationBuilds;
 
-  private long swapsInstalled;
-
   public ExactSimilarityEngine(EngineConfig config) {
     this.config = config;
     this.index = new Index(config, new IdfGeneration(0, 0, Map.of()));
@@ -488,7 +486,6 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     swap(next, next.generation.number());
     // the drift of the new generation counts from its snapshot, as the writes did
     changesSinceGeneration = Math.min(since, built.changes);
-    swapsInstalled++;
     return new UpdateResult(changed, removed, next.generation.number(), true);
   }
 

@@ -394,11 +394,7 @@ final class Scorer {
     int heavyLimit = ix.heavyDf();
     double sumBound = 0;
     double heavyNorm2 = 0;
-    int e = ++epoch;
-    if (e == Integer.MAX_VALUE) {
-      Arrays.fill(mark, 0);
-      epoch = e = 1;
-    }
+    int e = nextEpoch();
     mark[slot] = e;
     heapClear();
     for (int i = 0; i < st.length; i++) {
@@ -494,11 +490,7 @@ final class Scorer {
     // heavy part takes a few bit operations per shared heavy term (BuildPlan.heavyDot); no bound
     // first: reading a candidate's bound costs about what its exact heavy part does
     heapClear();
-    int e = ++epoch;
-    if (e == Integer.MAX_VALUE) {
-      Arrays.fill(mark, 0);
-      epoch = e = 1;
-    }
+    int e = nextEpoch();
     for (int i = 0; i < n; i++) {
       int y = touched[i];
       if (y != x && !ix.variant[y]) {

@@ -532,26 +532,8 @@ public final class EnrichedFollower implements AutoCloseable {
       // a new IDF generation built in the background: install it, then republish the lists it
       // changed a slice per round, after the fresh changes, so live updates never wait for it
       // (only near the end of the topic: a replica loading a backlog does not rebuild on the way)
-      long settleStart = System.nanoTime();
-      UpdateResult swapped =
-          known && total < SETTLE_MAX_LAG
-              ? engine.settle(false)
-              : new UpdateResult(Set.of(), Set.of(), 0, false);
-      if (swapped.generationSwapped()) {
-        LOG.info(
-            "installed IDF generation {} in {} ms: {} lists to republish",
-            swapped.idfGeneration(),
-            (System.nanoTime() - settleStart) / 1_000_000,
-            swapped.changedLists().size());
-        generationSwaps.increment();
-        stateDirty = true;
-        dirty = true;
-        if (settings.publishSimilar()) {
-          for (long id : swapped.removedGames()) {
-            send(producer, id, null);
-          }
-          republish.addAll(swapped.changedLists());
-        }
+      if (known && total < SETTLE_MAX_LAG) {
+        installGeneration(producer);
       }
       if (!ready && parts.stream().allMatch(tp -> c.position(tp) >= catchUp.get(tp))) {
         ready = true;
@@ -591,6 +573,30 @@ public final class EnrichedFollower implements AutoCloseable {
       saveState(c, parts, producer, true);
     } else if (stateWrite != null) {
       awaitStateWrite(); // a background write still running: let it finish
+    }
+  }
+
+  /**
+   * Lets the engine start or install an IDF generation ({@link SimilarityEngine#settle}); an
+   * installed one's changed lists go to the republish backlog, its removed games get tombstones.
+   */
+  private void installGeneration(KafkaProducer<byte[], byte[]> producer) {
+    long settleStart = System.nanoTime();
+    UpdateResult swapped = engine.settle(false);
+    if (swapped.generationSwapped()) {
+      LOG.info(
+          "installed IDF generation {} in {} ms: {} lists to republish",
+          swapped.idfGeneration(),
+          (System.nanoTime() - settleStart) / 1_000_000,
+          swapped.changedLists().size());
+      generationSwaps.increment();
+      stateDirty = true;
+      if (settings.publishSimilar()) {
+        for (long id : swapped.removedGames()) {
+          send(producer, id, null);
+        }
+        republish.addAll(swapped.changedLists());
+      }
     }
   }
 
