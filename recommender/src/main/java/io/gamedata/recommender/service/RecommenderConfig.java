@@ -32,6 +32,8 @@ import java.util.Properties;
  * @param stateIntervalMs how often the full local state snapshot is written while it changes
  * @param idfDriftThreshold the engine's IDF drift threshold (fraction of the catalogue changed
  *     before a new IDF generation; 0 = never)
+ * @param bulkMinBacklog smallest backlog of waiting records taken by one full build instead of
+ *     record-by-record upserts (the backlog must also exceed half the index)
  */
 public record RecommenderConfig(
     String bootstrapServers,
@@ -51,7 +53,8 @@ public record RecommenderConfig(
     boolean restoreOnStart,
     String clientId,
     long stateIntervalMs,
-    double idfDriftThreshold) {
+    double idfDriftThreshold,
+    int bulkMinBacklog) {
 
   public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
   public static final String BOOTSTRAP_SERVERS_DOC = "Kafka bootstrap servers (required).";
@@ -130,6 +133,13 @@ public record RecommenderConfig(
       "Fraction of the catalogue (0..1) changed since the IDF froze above which the engine"
           + " rebuilds a new IDF generation (0 = never).";
 
+  public static final String BULK_MIN_BACKLOG_CONFIG = "bulk.min.backlog";
+  public static final String BULK_MIN_BACKLOG_DEFAULT = "5000";
+  public static final String BULK_MIN_BACKLOG_DOC =
+      "Records waiting (polled plus lag) from which the follower reads to the end of the topic and"
+          + " builds the whole index once instead of upserting record by record; the backlog must"
+          + " also exceed half the index (>= 1).";
+
   public static final String CLIENT_ID_CONFIG = "client.id";
   public static final String CLIENT_ID_DEFAULT = "recommender";
   public static final String CLIENT_ID_DOC = "Kafka client id prefix.";
@@ -158,6 +168,7 @@ public record RecommenderConfig(
     m.put(CLIENT_ID_CONFIG, new String[] {CLIENT_ID_DEFAULT, CLIENT_ID_DOC});
     m.put(STATE_INTERVAL_CONFIG, new String[] {STATE_INTERVAL_DEFAULT, STATE_INTERVAL_DOC});
     m.put(IDF_DRIFT_CONFIG, new String[] {IDF_DRIFT_DEFAULT, IDF_DRIFT_DOC});
+    m.put(BULK_MIN_BACKLOG_CONFIG, new String[] {BULK_MIN_BACKLOG_DEFAULT, BULK_MIN_BACKLOG_DOC});
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -182,6 +193,7 @@ public record RecommenderConfig(
         IDF_DRIFT_CONFIG,
         !Double.isNaN(idfDriftThreshold) && idfDriftThreshold >= 0 && idfDriftThreshold <= 1,
         "0..1");
+    require(BULK_MIN_BACKLOG_CONFIG, bulkMinBacklog >= 1, ">= 1");
   }
 
   private static void require(String key, boolean ok, String range) {
@@ -219,7 +231,8 @@ public record RecommenderConfig(
         bool(v, RESTORE_CONFIG),
         v.get(CLIENT_ID_CONFIG),
         longValue(v, STATE_INTERVAL_CONFIG),
-        decimal(v, IDF_DRIFT_CONFIG));
+        decimal(v, IDF_DRIFT_CONFIG),
+        integer(v, BULK_MIN_BACKLOG_CONFIG));
   }
 
   /** Properties first, then {@code RECOMMENDER_*} environment variables on top. */
@@ -273,6 +286,7 @@ public record RecommenderConfig(
     m.put(CLIENT_ID_CONFIG, clientId);
     m.put(STATE_INTERVAL_CONFIG, Long.toString(stateIntervalMs));
     m.put(IDF_DRIFT_CONFIG, Double.toString(idfDriftThreshold));
+    m.put(BULK_MIN_BACKLOG_CONFIG, Integer.toString(bulkMinBacklog));
     return m;
   }
 

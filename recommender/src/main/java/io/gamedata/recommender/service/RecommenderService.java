@@ -62,7 +62,8 @@ public final class RecommenderService implements AutoCloseable {
                 config.restoreOnStart(),
                 config.clientId(),
                 config.stateIntervalMs(),
-                fingerprint(engineConfig)),
+                fingerprint(engineConfig),
+                config.bulkMinBacklog()),
             engine,
             meters);
     ServiceStatus status =

@@ -59,6 +59,8 @@ class RecommenderConfigTest {
     "engine.idf.drift.threshold,1.5",
     "engine.idf.drift.threshold,NaN",
     "engine.idf.drift.threshold,much",
+    "bulk.min.backlog,0",
+    "bulk.min.backlog,many",
     "publish.similar,maybe",
     "topic.enriched,' '",
     "no.such.key,1"

@@ -135,6 +135,13 @@ class RecommenderServiceIT {
       long appearedMs = (System.nanoTime() - t0) / 1_000_000;
       assertThat(appearedMs).isLessThan(1000);
       assertThat(similarIds(s, 13)).startsWith(1L, 2L); // its own franchise first
+      // the lists it entered go out once per batch, after its own: every published list agrees
+      // with the engine's shortly after
+      List<Long> all = java.util.stream.LongStream.rangeClosed(1, 13).boxed().toList();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> assertThat(idsAndScores(tail.lists())).isEqualTo(engineLists(s, all)));
       // which published lists hold the new game: the delete must clear all of them
       List<Long> holders =
           tail.lists().values().stream()
@@ -216,7 +223,16 @@ class RecommenderServiceIT {
   @Test
   void aCataloguePouringInIsBuiltInBulkAndANewIdfGenerationIsRepublished(KafkaCluster kafka)
       throws Exception {
-    RecommenderConfig config = config(kafka, Map.of(RecommenderConfig.IDF_DRIFT_CONFIG, "0.1"));
+    // a bulk threshold below the catalogue's per-partition share: a transaction's commit markers
+    // reach the partitions one after the other, so a first poll may see only one partition
+    RecommenderConfig config =
+        config(
+            kafka,
+            Map.of(
+                RecommenderConfig.IDF_DRIFT_CONFIG,
+                "0.1",
+                RecommenderConfig.BULK_MIN_BACKLOG_CONFIG,
+                "500"));
     int n = 6_000;
     List<Long> ids = new ArrayList<>();
     for (long id = 1; id <= n; id++) {

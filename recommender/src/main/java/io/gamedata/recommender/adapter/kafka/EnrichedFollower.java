@@ -628,7 +628,8 @@ public final class EnrichedFollower implements AutoCloseable {
   static final long SETTLE_MAX_LAG = 1_000;
 
   /** Below this many pending records the follower always applies them one by one. */
-  static final int BULK_MIN_BACKLOG = 5_000;
+  /** A batch this large asks the broker for the end offsets (see {@link #bulkDue}). */
+  static final int BULK_PROBE_BATCH = 1_000;
 
   private void publishBacklog(KafkaProducer<byte[], byte[]> producer) {
     for (Long id = failedSends.poll(); id != null; id = failedSends.poll()) {
@@ -655,18 +656,26 @@ public final class EnrichedFollower implements AutoCloseable {
 
   /**
    * True when more records wait (the batch in hand and the lag behind it) than half the index holds
-   * (and at least {@link #BULK_MIN_BACKLOG}): a catalogue pouring in (the first start of a stack, a
+   * and at least {@code bulk.min.backlog}: a catalogue pouring in (the first start of a stack, a
    * replay) is then taken by one full build on every core rather than by as many exact upserts,
    * each of which costs a query over the index (at 350k about 2 ms, a full build about 0.75 ms of
    * CPU per game).
+   *
+   * <p>A small batch with a small known lag is a steady trickle and costs no broker request. The
+   * consumer's own lag can be stale (a transaction's commit markers reach the partitions one after
+   * the other, so a first fetch may see only some of them committed), so a batch of at least 1,000
+   * records, or one whose known lag already reaches the threshold, asks the broker for the end
+   * offsets (read_committed: the last stable offsets).
    */
   private boolean bulkDue(KafkaConsumer<Long, byte[]> c, List<TopicPartition> parts, int polled) {
-    long threshold = Math.max(BULK_MIN_BACKLOG, engine.size() / 2);
-    if (polled < 1_000) {
-      return false; // a steady trickle: no need to ask the broker
+    long threshold = Math.max(settings.bulkMinBacklog(), engine.size() / 2);
+    long known = polled;
+    for (TopicPartition tp : parts) {
+      known += c.currentLag(tp).orElse(0);
     }
-    // the consumer's own lag lags behind a commit (its last fetch saw the old stable offset): ask
-    // the broker for the end offsets (read_committed: the last stable offsets)
+    if (polled < BULK_PROBE_BATCH && known < threshold) {
+      return false;
+    }
     long total = polled;
     Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(10));
     for (TopicPartition tp : parts) {

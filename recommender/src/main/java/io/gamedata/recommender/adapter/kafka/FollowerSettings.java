@@ -19,6 +19,7 @@ import java.nio.file.Path;
  * @param stateIntervalMs how often the full local state snapshot is written (when changed)
  * @param engineFingerprint the engine settings that shape the lists (a state snapshot taken under
  *     other settings is not loaded)
+ * @param bulkMinBacklog smallest backlog taken by one full build (see {@code bulk.min.backlog})
  */
 public record FollowerSettings(
     String bootstrapServers,
@@ -32,4 +33,5 @@ public record FollowerSettings(
     boolean restoreOnStart,
     String clientId,
     long stateIntervalMs,
-    String engineFingerprint) {}
+    String engineFingerprint,
+    int bulkMinBacklog) {}
