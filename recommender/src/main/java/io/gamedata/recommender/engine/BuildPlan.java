@@ -38,6 +38,27 @@ final class BuildPlan {
 
   final short[] heavyW;
 
+  /**
+   * Per slot, an upper bound of the L2 norm of its heavy weights (4 bytes a game: the array stays
+   * in a core's cache where {@link #heavyPacked} does not), so that {@code |x_heavy| *
+   * heavyNorm[y]} bounds the heavy part of a dot product before it is read.
+   */
+  final float[] heavyNorm;
+
+  /** Relative margin that keeps rounded norms (and their products) upper bounds. */
+  static final double NORM_MARGIN = 1.0001;
+
+  /**
+   * Light posting lists without variants (which are never listed), ascending by slot: what a query
+   * accumulates (entries {@code 0 .. lightSize[t]}; the index's own arrays when a term has no
+   * variant; null for heavy terms).
+   */
+  final int[][] lightSlots;
+
+  final short[][] lightWeights;
+
+  final int[] lightSize;
+
   /** Impact-ordered heavy posting lists (null for light terms). */
   final int[][] impactSlots;
 
@@ -85,10 +106,14 @@ final class BuildPlan {
     }
     heavyIndex = new int[terms];
     int hc = 0;
+    lightSlots = new int[terms][];
+    lightWeights = new short[terms][];
+    lightSize = new int[terms];
     for (int t = 0; t < terms; t++) {
       heavy[t] = ix.postSize[t] > limit && hc < MAX_HEAVY;
       heavyIndex[t] = heavy[t] ? hc++ : -1;
       if (!heavy[t]) {
+        light(ix, t);
         continue;
       }
       int m = ix.postSize[t];
@@ -129,6 +154,7 @@ final class BuildPlan {
     }
     heavyStart[ix.slots] = overflow;
     heavyW = new short[overflow];
+    heavyNorm = new float[ix.slots];
     for (int s = 0; s < ix.slots; s++) {
       if (!ix.live(s)) {
         continue;
@@ -139,8 +165,10 @@ final class BuildPlan {
       long inline = 0;
       // heavy indexes ascend with term ids, and the vector is sorted by term: heavy-index order
       int rank = 0;
+      double norm2 = 0;
       for (int i = 0; i < st.length; i++) {
         if (heavy[st[i]]) {
+          norm2 += (double) sw[i] * sw[i];
           mask |= 1L << heavyIndex[st[i]];
           if (rank < INLINE) {
             inline |= (long) (sw[i] & 0xFFFF) << (16 * rank);
@@ -151,8 +179,38 @@ final class BuildPlan {
         }
       }
       heavyPacked[2 * s] = mask;
+      heavyNorm[s] = (float) (Math.sqrt(norm2) * NORM_MARGIN + 1);
       heavyPacked[2 * s + 1] = inline;
     }
+  }
+
+  private void light(Index ix, int t) {
+    int m = ix.postSize[t];
+    int[] ps = ix.postSlots[t];
+    short[] pw = ix.postWeights[t];
+    int n = 0;
+    for (int j = 0; j < m; j++) {
+      if (!ix.variant[ps[j]]) {
+        n++;
+      }
+    }
+    if (n == m) {
+      lightSlots[t] = ps;
+      lightWeights[t] = pw;
+    } else {
+      int[] outS = new int[n];
+      short[] outW = new short[n];
+      n = 0;
+      for (int j = 0; j < m; j++) {
+        if (!ix.variant[ps[j]]) {
+          outS[n] = ps[j];
+          outW[n++] = pw[j];
+        }
+      }
+      lightSlots[t] = outS;
+      lightWeights[t] = outW;
+    }
+    lightSize[t] = n;
   }
 
   /**

@@ -272,7 +272,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
                   if (Boolean.getBoolean("recommender.debug")) {
                     System.err.printf(
                         "thread cpu %.1f s; per query: light postings %.0f, dots A+B %.0f, heavy"
-                            + " terms %.1f, C scanned %.0f, C dots %.0f%n",
+                            + " terms %.1f, C scanned %.0f, C dots %.0f, bounded out %.0f%n",
                         java.lang.management.ManagementFactory.getThreadMXBean()
                                 .getCurrentThreadCpuTime()
                             / 1e9,
@@ -280,7 +280,8 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
                         sc.statDotsAb / (double) sc.statQueries,
                         sc.statNh / (double) sc.statQueries,
                         sc.statScanC / (double) sc.statQueries,
-                        sc.statDotsC / (double) sc.statQueries);
+                        sc.statDotsC / (double) sc.statQueries,
+                        sc.statSkipped / (double) sc.statQueries);
                   }
                   return sc.fallbacks;
                 }));

@@ -26,7 +26,7 @@ final class Scorer {
     this.ix = ix;
     int n = Math.max(16, ix.slots);
     acc = new int[n];
-    touched = new int[n];
+    touched = new int[n + 1]; // one spare entry: the build's branch-free append writes one ahead
     mark = new int[n];
     heapSlot = new int[ix.k];
     heapScore = new int[ix.k];
@@ -36,7 +36,7 @@ final class Scorer {
     if (acc.length < ix.slots) {
       int n = Math.max(ix.slots, acc.length * 2);
       acc = Arrays.copyOf(acc, n);
-      touched = Arrays.copyOf(touched, n);
+      touched = Arrays.copyOf(touched, n + 1);
       mark = Arrays.copyOf(mark, n);
     }
     if (exact.length < acc.length) {
@@ -426,7 +426,7 @@ final class Scorer {
   }
 
   long work;
-  long statLight, statDotsAb, statDotsC, statScanC, statQueries, statNh;
+  long statSkipped, statLight, statDotsAb, statDotsC, statScanC, statQueries, statNh;
 
   /** The query's heavy weights, dense by heavy index (only its own bits are ever read). */
   private final int[] xw = new int[BuildPlan.MAX_HEAVY];
@@ -436,11 +436,12 @@ final class Scorer {
 
   /**
    * The exact top-K' list of a slot with a {@link BuildPlan}: (A) light postings accumulate the
-   * light part of every candidate's score, and the heavy part of each is added exactly from the
-   * per-slot heavy masks and weights (a few bit operations per shared heavy term, no merge of
-   * vectors); (C) games sharing no light term come from the impact-ordered heavy lists (threshold
-   * algorithm: walk until the bound over games not reached yet cannot enter), scored the same way.
-   * If the work exceeds the naive query's, the naive query runs instead.
+   * light part of every candidate's score; the heavy part of a candidate is bounded by the product
+   * of the heavy norms and, when that bound can enter the list, added exactly from the per-slot
+   * heavy masks and weights (a few bit operations per shared heavy term, no merge of vectors); (C)
+   * games sharing no light term come from the impact-ordered heavy lists (threshold algorithm: walk
+   * until the bound over games not reached yet cannot enter), bounded and scored the same way. If
+   * the work exceeds the naive query's, the naive query runs instead.
    */
   int planList(int x, BuildPlan plan, int[] outSlots, int[] outScores) {
     ensure();
@@ -470,31 +471,52 @@ final class Scorer {
         continue;
       }
       int w = sw[i];
-      int[] ps = ix.postSlots[t];
-      short[] pw = ix.postWeights[t];
-      int m = ix.postSize[t];
+      int[] ps = plan.lightSlots[t];
+      short[] pw = plan.lightWeights[t];
+      int m = plan.lightSize[t];
       w0 += m;
       for (int p = 0; p < m; p++) {
         int y = ps[p];
-        if (acc[y] == 0) {
-          touched[n++] = y;
-        }
-        acc[y] += w * pw[p];
+        int a = acc[y];
+        touched[n] = y; // kept only when first touched (weights are positive)
+        n += a == 0 ? 1 : 0;
+        acc[y] = a + w * pw[p];
       }
     }
     touchedSize = n;
     statLight += w0;
     statNh += nh;
     statQueries++;
-    // (A) every game sharing a light term, scored exactly: its light part is accumulated, its
-    // heavy part takes a few bit operations per shared heavy term (BuildPlan.heavyDot); no bound
-    // first: reading a candidate's bound costs about what its exact heavy part does
+    // (A) every game sharing a light term is scored: its light part is accumulated, its heavy part
+    // is bounded first without touching its heavy entry (Cauchy-Schwarz: at most the product of the
+    // two heavy norms; the norms of all games fit a core's cache) and taken exactly (a few bit
+    // operations per shared heavy term, BuildPlan.heavyDot) only when the bound can enter.
+    // The games with the largest light parts go first, so the list's floor rises early.
     heapClear();
     int e = nextEpoch();
+    double xn = 0;
+    for (int h = 0; h < nh; h++) {
+      xn += (double) hw[h] * hw[h];
+    }
+    xn = Math.sqrt(xn) * BuildPlan.NORM_MARGIN;
+    int maxAcc = 0;
     for (int i = 0; i < n; i++) {
-      int y = touched[i];
-      if (y != x && !ix.variant[y]) {
-        heapOffer(acc[y] + plan.heavyDot(xw, xmask, y), y);
+      maxAcc = Math.max(maxAcc, acc[touched[i]]);
+    }
+    int high = maxAcc / 2;
+    float[] norms = plan.heavyNorm;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < n; i++) {
+        int y = touched[i];
+        int a = acc[y];
+        if ((a >= high) != (pass == 0) || y == x) {
+          continue;
+        }
+        if (heapSize == ix.k && a + xn * norms[y] < heapScore[0]) {
+          statSkipped++;
+          continue; // its score is below the list's worst: it cannot enter
+        }
+        heapOffer(a + plan.heavyDot(xw, xmask, y), y);
       }
     }
     w0 += n;
@@ -533,6 +555,10 @@ final class Scorer {
             continue;
           }
           mark[y] = e;
+          if (heapSize == ix.k && xn * norms[y] < heapScore[0]) {
+            statSkipped++;
+            continue;
+          }
           w0 += 2;
           statDotsC++;
           heapOffer(plan.heavyDot(xw, xmask, y), y); // no light term shared: heavy part only
