@@ -428,6 +428,47 @@ final class Scorer {
   long work;
   long statSkipped, statLight, statDotsAb, statDotsC, statScanC, statQueries, statNh;
 
+  /** Scratch of a build query: the candidates' upper bounds, and a copy for selection. */
+  private int[] bounds = new int[256];
+
+  private int[] pick = new int[256];
+
+  /**
+   * The {@code k}-th largest of {@code v[0..n)} ({@code n > k}; {@code scratch} is overwritten).
+   */
+  static int kthLargest(int[] v, int[] scratch, int n, int k) {
+    System.arraycopy(v, 0, scratch, 0, n);
+    int lo = 0;
+    int hi = n - 1;
+    int target = k - 1; // descending order position
+    while (lo < hi) {
+      int pivot = scratch[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (scratch[i] > pivot) {
+          i++;
+        }
+        while (scratch[j] < pivot) {
+          j--;
+        }
+        if (i <= j) {
+          int t = scratch[i];
+          scratch[i++] = scratch[j];
+          scratch[j--] = t;
+        }
+      }
+      if (target <= j) {
+        hi = j;
+      } else if (target >= i) {
+        lo = i;
+      } else {
+        return scratch[target];
+      }
+    }
+    return scratch[target];
+  }
+
   /** The query's heavy weights, dense by heavy index (only its own bits are ever read). */
   private final int[] xw = new int[BuildPlan.MAX_HEAVY];
 
@@ -491,7 +532,8 @@ final class Scorer {
     // is bounded first without touching its heavy entry (Cauchy-Schwarz: at most the product of the
     // two heavy norms; the norms of all games fit a core's cache) and taken exactly (a few bit
     // operations per shared heavy term, BuildPlan.heavyDot) only when the bound can enter.
-    // The games with the largest light parts go first, so the list's floor rises early.
+    // The K' games with the largest bounds go first, so the list's floor is near its final value
+    // before the others are looked at.
     heapClear();
     int e = nextEpoch();
     double xn = 0;
@@ -499,25 +541,34 @@ final class Scorer {
       xn += (double) hw[h] * hw[h];
     }
     xn = Math.sqrt(xn) * BuildPlan.NORM_MARGIN;
-    int maxAcc = 0;
-    for (int i = 0; i < n; i++) {
-      maxAcc = Math.max(maxAcc, acc[touched[i]]);
-    }
-    int high = maxAcc / 2;
     float[] norms = plan.heavyNorm;
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0; i < n; i++) {
+    if (bounds.length < n) {
+      bounds = new int[Math.max(n, 2 * bounds.length)];
+      pick = new int[bounds.length];
+    }
+    for (int i = 0; i < n; i++) {
+      int y = touched[i];
+      long ub = acc[y] + (long) Math.ceil(xn * norms[y]);
+      bounds[i] = y == x ? -1 : (int) Math.min(Integer.MAX_VALUE, ub);
+    }
+    int cut = n <= ix.k ? Integer.MIN_VALUE : kthLargest(bounds, pick, n, ix.k);
+    for (int i = 0; i < n; i++) {
+      if (bounds[i] >= cut && bounds[i] > 0) {
         int y = touched[i];
-        int a = acc[y];
-        if ((a >= high) != (pass == 0) || y == x) {
-          continue;
-        }
-        if (heapSize == ix.k && a + xn * norms[y] < heapScore[0]) {
-          statSkipped++;
-          continue; // its score is below the list's worst: it cannot enter
-        }
-        heapOffer(a + plan.heavyDot(xw, xmask, y), y);
+        heapOffer(acc[y] + plan.heavyDot(xw, xmask, y), y);
       }
+    }
+    for (int i = 0; i < n; i++) {
+      int ub = bounds[i];
+      if (ub >= cut || ub <= 0) {
+        continue;
+      }
+      if (heapSize == ix.k && ub < heapScore[0]) {
+        statSkipped++;
+        continue; // its score is below the list's worst: it cannot enter
+      }
+      int y = touched[i];
+      heapOffer(acc[y] + plan.heavyDot(xw, xmask, y), y);
     }
     w0 += n;
     statDotsAb += n;
