@@ -84,7 +84,11 @@ public final class StreamsThroughputBench {
       double passSeconds = passthrough(bootstrap, total, passOut.name());
       System.out.printf("passthrough: %d records in %.1f s%n", total, passSeconds);
 
+      long cpu0 = processCpuNanos();
       double streamsSeconds = topology(bootstrap, games, threads, settings(args), work);
+      // CPU of the whole JVM (topology, embedded broker, reader) while the topology ran: less
+      // sensitive than seconds to other work on a shared machine
+      System.out.printf("topology cpu: %.1f s%n", (processCpuNanos() - cpu0) / 1e9);
       double r = total / streamsSeconds;
       double p = total / passSeconds;
       System.out.printf(
@@ -228,6 +232,7 @@ public final class StreamsThroughputBench {
         }
       }
       double seconds = (lastDocument - t0) / 1e9;
+      System.out.printf("stream threads cpu: %.1f s%n", streamThreadsCpuNanos() / 1e9);
       System.out.printf(
           "topology: %d games, last document after %.1f s, %d documents emitted, metrics %s%n",
           games, seconds, emitted, app.metrics());
@@ -257,6 +262,23 @@ public final class StreamsThroughputBench {
       }
     }
     return def;
+  }
+
+  private static long streamThreadsCpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : mx.dumpAllThreads(false, false)) {
+      if (t.getThreadName().contains("StreamThread-")) {
+        sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return sum;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double secondsSince(long t0) {
