@@ -85,10 +85,12 @@ public final class StreamsThroughputBench {
       System.out.printf("passthrough: %d records in %.1f s%n", total, passSeconds);
 
       long cpu0 = processCpuNanos();
+      Map<Long, Long> threads0 = threadCpu();
       double streamsSeconds = topology(bootstrap, games, threads, settings(args), work);
       // CPU of the whole JVM (topology, embedded broker, reader) while the topology ran: less
       // sensitive than seconds to other work on a shared machine
       System.out.printf("topology cpu: %.1f s%n", (processCpuNanos() - cpu0) / 1e9);
+      printThreadCpu(threads0);
       double r = total / streamsSeconds;
       double p = total / passSeconds;
       System.out.printf(
@@ -273,6 +275,33 @@ public final class StreamsThroughputBench {
       }
     }
     return sum;
+  }
+
+  private static Map<Long, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new HashMap<>();
+    for (long id : mx.getAllThreadIds()) {
+      cpu.put(id, mx.getThreadCpuTime(id));
+    }
+    return cpu;
+  }
+
+  /** CPU seconds per thread group (names without numbers) since {@code before}. */
+  private static void printThreadCpu(Map<Long, Long> before) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> groups = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo t : mx.dumpAllThreads(false, false)) {
+      long now = mx.getThreadCpuTime(t.getThreadId());
+      long delta = now - before.getOrDefault(t.getThreadId(), 0L);
+      String name = t.getThreadName().replaceAll("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", "*");
+      groups.merge(name.replaceAll("[0-9]+", "N"), delta, Long::sum);
+    }
+    StringBuilder b = new StringBuilder("thread cpu:");
+    groups.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(12)
+        .forEach(e -> b.append(String.format(" [%s]=%.1f", e.getKey(), e.getValue() / 1e9)));
+    System.out.println(b);
   }
 
   private static long processCpuNanos() {

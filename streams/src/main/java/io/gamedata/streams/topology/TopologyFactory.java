@@ -76,13 +76,13 @@ public final class TopologyFactory {
                 Stores.persistentKeyValueStore(StoreNames.GAME_STATE),
                 Serdes.Long(),
                 Serdes.ByteArray())
-            .withCachingEnabled());
+            .withCachingDisabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REFERENCE_DATA),
                 Serdes.Long(),
                 Serdes.String())
-            .withCachingEnabled());
+            .withCachingDisabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REFERENCE_INDEX),
