@@ -76,13 +76,13 @@ public final class TopologyFactory {
                 Stores.persistentKeyValueStore(StoreNames.GAME_STATE),
                 Serdes.Long(),
                 Serdes.ByteArray())
-            .withCachingDisabled());
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REFERENCE_DATA),
                 Serdes.Long(),
                 Serdes.String())
-            .withCachingDisabled());
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REFERENCE_INDEX),
