@@ -84,7 +84,13 @@ public final class StreamsThroughputBench {
       double passSeconds = passthrough(bootstrap, total, passOut.name());
       System.out.printf("passthrough: %d records in %.1f s%n", total, passSeconds);
 
+      long cpu0 = processCpuNanos();
+      Map<Long, Long> threads0 = threadCpu();
       double streamsSeconds = topology(bootstrap, games, threads, settings(args), work);
+      // CPU of the whole JVM (topology, embedded broker, reader) while the topology ran: less
+      // sensitive than seconds to other work on a shared machine
+      System.out.printf("topology cpu: %.1f s%n", (processCpuNanos() - cpu0) / 1e9);
+      printThreadCpu(threads0);
       double r = total / streamsSeconds;
       double p = total / passSeconds;
       System.out.printf(
@@ -228,6 +234,7 @@ public final class StreamsThroughputBench {
         }
       }
       double seconds = (lastDocument - t0) / 1e9;
+      System.out.printf("stream threads cpu: %.1f s%n", streamThreadsCpuNanos() / 1e9);
       System.out.printf(
           "topology: %d games, last document after %.1f s, %d documents emitted, metrics %s%n",
           games, seconds, emitted, app.metrics());
@@ -257,6 +264,50 @@ public final class StreamsThroughputBench {
       }
     }
     return def;
+  }
+
+  private static long streamThreadsCpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : mx.dumpAllThreads(false, false)) {
+      if (t.getThreadName().contains("StreamThread-")) {
+        sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return sum;
+  }
+
+  private static Map<Long, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new HashMap<>();
+    for (long id : mx.getAllThreadIds()) {
+      cpu.put(id, mx.getThreadCpuTime(id));
+    }
+    return cpu;
+  }
+
+  /** CPU seconds per thread group (names without numbers) since {@code before}. */
+  private static void printThreadCpu(Map<Long, Long> before) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> groups = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo t : mx.dumpAllThreads(false, false)) {
+      long now = mx.getThreadCpuTime(t.getThreadId());
+      long delta = now - before.getOrDefault(t.getThreadId(), 0L);
+      String name = t.getThreadName().replaceAll("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", "*");
+      groups.merge(name.replaceAll("[0-9]+", "N"), delta, Long::sum);
+    }
+    StringBuilder b = new StringBuilder("thread cpu:");
+    groups.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(12)
+        .forEach(e -> b.append(String.format(" [%s]=%.1f", e.getKey(), e.getValue() / 1e9)));
+    System.out.println(b);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double secondsSince(long t0) {

@@ -3,14 +3,12 @@ package io.gamedata.streams.topology;
 import io.gamedata.contracts.igdb.IgdbGame;
 import io.gamedata.contracts.json.Json;
 import io.gamedata.streams.domain.GameState;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -44,9 +42,8 @@ final class GameStateCodec {
    *     the set of pending games is rebuilt from this store after a restart or a restore)
    */
   static byte[] encode(GameState s, boolean pending) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-    DataOutputStream out = new DataOutputStream(bytes);
-    try {
+    Out out = new Out(512);
+    {
       out.writeByte(FORMAT);
       IgdbGame g = s.source();
       out.writeByte((g == null ? 0 : SOURCE) | (pending ? PENDING : 0));
@@ -94,11 +91,8 @@ final class GameStateCodec {
         writeInt(out, g.status());
         writeLong(out, g.collection());
       }
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   /** True when {@code bytes} (an encoded state) is marked pending; reads two bytes. */
@@ -110,19 +104,27 @@ final class GameStateCodec {
     if (bytes.length > 0 && bytes[0] == '{') {
       return Json.mapper().readValue(bytes, GameState.class); // written by an earlier version
     }
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-    int format = in.readByte();
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    int format = bytes.length == 0 ? -1 : in.get();
     if (format != FORMAT) {
       throw new IOException("unknown game state format " + format);
     }
-    boolean hasSource = (in.readByte() & SOURCE) != 0;
+    try {
+      return decode(in);
+    } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new IOException("truncated or corrupt game state", e);
+    }
+  }
+
+  private static GameState decode(ByteBuffer in) {
+    boolean hasSource = (in.get() & SOURCE) != 0;
     Long updatedAt = readLong(in);
     String contentHash = readString(in);
     long[] fieldHashes = readLongs(in);
     long[] dependencies = readLongs(in);
     IgdbGame source = null;
     if (hasSource) {
-      long id = in.readLong();
+      long id = in.getLong();
       String name = readString(in);
       String slug = readString(in);
       String summary = readString(in);
@@ -209,7 +211,7 @@ final class GameStateCodec {
     return new GameState(source, updatedAt, contentHash, fieldHashes, dependencies);
   }
 
-  private static void writeString(DataOutputStream out, String s) throws IOException {
+  private static void writeString(Out out, String s) {
     if (s == null) {
       out.writeInt(-1);
       return;
@@ -219,50 +221,50 @@ final class GameStateCodec {
     out.write(b);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static String readString(ByteBuffer in) {
+    int n = in.getInt();
     if (n < 0) {
       return null;
     }
-    byte[] b = new byte[n];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+    String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+    in.position(in.position() + n);
+    return s;
   }
 
-  private static void writeLong(DataOutputStream out, Long v) throws IOException {
+  private static void writeLong(Out out, Long v) {
     out.writeBoolean(v != null);
     if (v != null) {
       out.writeLong(v);
     }
   }
 
-  private static Long readLong(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readLong() : null;
+  private static Long readLong(ByteBuffer in) {
+    return in.get() != 0 ? in.getLong() : null;
   }
 
-  private static void writeInt(DataOutputStream out, Integer v) throws IOException {
+  private static void writeInt(Out out, Integer v) {
     out.writeBoolean(v != null);
     if (v != null) {
       out.writeInt(v);
     }
   }
 
-  private static Integer readInt(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readInt() : null;
+  private static Integer readInt(ByteBuffer in) {
+    return in.get() != 0 ? in.getInt() : null;
   }
 
-  private static void writeDouble(DataOutputStream out, Double v) throws IOException {
+  private static void writeDouble(Out out, Double v) {
     out.writeBoolean(v != null);
     if (v != null) {
-      out.writeDouble(v);
+      out.writeLong(Double.doubleToLongBits(v));
     }
   }
 
-  private static Double readDouble(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readDouble() : null;
+  private static Double readDouble(ByteBuffer in) {
+    return in.get() != 0 ? in.getDouble() : null;
   }
 
-  private static void writeLongs(DataOutputStream out, long[] v) throws IOException {
+  private static void writeLongs(Out out, long[] v) {
     if (v == null) {
       out.writeInt(-1);
       return;
@@ -273,19 +275,19 @@ final class GameStateCodec {
     }
   }
 
-  private static long[] readLongs(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static long[] readLongs(ByteBuffer in) {
+    int n = in.getInt();
     if (n < 0) {
       return null;
     }
     long[] v = new long[n];
     for (int i = 0; i < n; i++) {
-      v[i] = in.readLong();
+      v[i] = in.getLong();
     }
     return v;
   }
 
-  private static void writeList(DataOutputStream out, List<Long> v) throws IOException {
+  private static void writeList(Out out, List<Long> v) {
     if (v == null) {
       out.writeInt(-1);
       return;
@@ -296,16 +298,69 @@ final class GameStateCodec {
     }
   }
 
-  private static List<Long> readList(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static List<Long> readList(ByteBuffer in) {
+    int n = in.getInt();
     if (n < 0) {
       return null;
     }
     List<Long> v = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      long x = in.readLong();
+      long x = in.getLong();
       v.add(x == NULL_ELEMENT ? null : x);
     }
     return v;
+  }
+
+  /**
+   * A growable big-endian buffer (the layout of {@link java.io.DataOutputStream}, without its
+   * per-byte synchronized writes).
+   */
+  private static final class Out {
+    private byte[] buf;
+    private int n;
+
+    Out(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    private void ensure(int more) {
+      if (n + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+      }
+    }
+
+    void writeByte(int b) {
+      ensure(1);
+      buf[n++] = (byte) b;
+    }
+
+    void writeBoolean(boolean b) {
+      writeByte(b ? 1 : 0);
+    }
+
+    void writeInt(int v) {
+      ensure(4);
+      buf[n++] = (byte) (v >>> 24);
+      buf[n++] = (byte) (v >>> 16);
+      buf[n++] = (byte) (v >>> 8);
+      buf[n++] = (byte) v;
+    }
+
+    void writeLong(long v) {
+      ensure(8);
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        buf[n++] = (byte) (v >>> shift);
+      }
+    }
+
+    void write(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, n, b.length);
+      n += b.length;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, n);
+    }
   }
 }
