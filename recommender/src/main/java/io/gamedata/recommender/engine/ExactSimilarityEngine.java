@@ -25,8 +25,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * reverse lists (see {@link SimilarityEngine} for the contract).
  *
  * <p>Full build: every list is computed independently on {@link EngineConfig#threads()} threads
- * ({@link Scorer#planList}). Light terms (posting lists up to {@link EngineConfig#heavyDf}, at most
- * 64 heavy terms) are accumulated posting by posting; the K' best light candidates are scored
+ * ({@link Scorer#planList}). Light terms (posting lists up to {@link EngineConfig#buildHeavyDf}, at
+ * most 64 heavy terms) are accumulated posting by posting; the K' best light candidates are scored
  * exactly, the others only when their light score plus a Cauchy-Schwarz bound over the heavy terms
  * they share with the query can still enter. Games sharing only heavy terms are reached through
  * impact-ordered heavy lists ({@link BuildPlan}) until the threshold algorithm's bound cannot
@@ -244,7 +244,7 @@ public final class ExactSimilarityEngine implements SimilarityEngine {
     AtomicInteger cursor = new AtomicInteger();
     int chunk = 256;
     long p0 = System.nanoTime();
-    BuildPlan plan = new BuildPlan(next, next.heavyDf());
+    BuildPlan plan = new BuildPlan(next, config.buildHeavyDf());
     if (Boolean.getBoolean("recommender.debug")) {
       System.err.printf("plan %.1f s%n", (System.nanoTime() - p0) / 1e9);
     }
