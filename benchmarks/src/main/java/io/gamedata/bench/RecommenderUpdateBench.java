@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code bench/run recommender-update [--games N] [--updates U] [--deletes D]}: builds the index on
- * a synthetic catalogue, then times U exact upserts (80% changes of existing games, 20% new games)
- * and D deletes, each keeping every top-K' list exact. The IDF generation swap is switched off so
- * that the figures are those of the incremental path.
+ * {@code bench/run recommender-update [--games N] [--updates U] [--deletes D] [--heavy-df F]}:
+ * builds the index on a synthetic catalogue, then times U exact upserts (80% changes of existing
+ * games, 20% new games) and D deletes, each keeping every top-K' list exact. The IDF generation
+ * swap is switched off so that the figures are those of the incremental path.
  */
 public final class RecommenderUpdateBench {
 
@@ -20,7 +20,10 @@ public final class RecommenderUpdateBench {
     int n = a.integer("games", 350_000);
     int updates = a.integer("updates", 5000);
     int deletes = a.integer("deletes", 1000);
-    EngineConfig cfg = EngineConfig.defaults().withIdfDriftThreshold(0);
+    EngineConfig cfg =
+        EngineConfig.defaults()
+            .withIdfDriftThreshold(0)
+            .withHeavyTermDf(a.integer("heavy-df", 0)); // 0 = auto
     List<EnrichedGame> games = SyntheticGames.generate(n, 42);
     ExactSimilarityEngine engine = new ExactSimilarityEngine(cfg);
     long t0 = System.nanoTime();

@@ -120,9 +120,10 @@ final class Index {
   }
 
   /**
-   * Posting-list length above which an upsert treats a term as heavy (see {@link #heavyTerm}): the
-   * build's {@link #heavyDf()} (at 100k, games/8 .. games/1600 were tried: games/25 had the lowest
-   * mean; fewer heavy terms accumulate more postings, more make the bounds looser).
+   * Posting-list length above which an upsert treats a term as heavy (see {@link #heavyTerm}):
+   * {@link #heavyDf()} (at 350k, `recommender-update` p99 with games/50: 77 ms, games/25: 9.5-10.2
+   * ms, games/17: 6.3 ms, games/12: 5.2 ms, games/7: 5.8 ms; fewer heavy terms accumulate more
+   * postings, more make the bounds looser).
    */
   int upsertHeavyDf() {
     return heavyDf();
