@@ -19,8 +19,8 @@ class FullBuildExactnessTest {
         games.add(gen.game(id));
       }
       // heavyDf 1: nearly every term heavy (the threshold-algorithm path, 64 heavy at most);
-      // 8: a mix; 100000: no heavy term (light accumulation only)
-      for (int heavyDf : new int[] {1, 8, 100_000}) {
+      // 8: a mix; 100000: no heavy term (light accumulation only); 0: the default (auto)
+      for (int heavyDf : new int[] {1, 8, 100_000, 0}) {
         for (int k : new int[] {3, 10}) {
           EngineConfig cfg =
               EngineConfig.defaults()
