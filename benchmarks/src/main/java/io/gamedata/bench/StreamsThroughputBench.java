@@ -212,7 +212,7 @@ public final class StreamsThroughputBench {
       long lastReport = System.nanoTime();
       long lastDocument = System.nanoTime();
       // done = every game has a document, nothing left to consume, and no document for a while
-      long settleNanos = (config.emitQuietMs() + config.commitIntervalMs() + 3000) * 1_000_000L;
+      long settleNanos = (config.emitHoldMs() + config.commitIntervalMs() + 3000) * 1_000_000L;
       while (seen.size() < games
           || app.lag() > 0
           || System.nanoTime() - lastDocument < settleNanos) {
@@ -229,7 +229,7 @@ public final class StreamsThroughputBench {
               "  %.0f s: %d/%d games, %d documents read, metrics %s%n",
               secondsSince(t0), seen.size(), games, emitted, app.metrics());
         }
-        if (app.streamsState() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
+        if (app.state().contains("ERROR")) {
           throw new IllegalStateException("streams application failed");
         }
       }

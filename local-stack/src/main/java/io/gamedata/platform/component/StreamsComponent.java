@@ -17,12 +17,12 @@ public final class StreamsComponent implements Component {
                 .stateDir(s.path("state-dir"))
                 .set(StreamsAppConfig.HTTP_PORT_CONFIG, s.integer("http-port"))
                 // near-real-time settings for the local stack: commit (and so make visible under
-                // exactly-once) every 200 ms, emit a changed game 300 ms after its references
-                // went quiet
+                // exactly-once) every 200 ms, hold a game whose new cover or company is not
+                // found yet for at most 300 ms
                 .set(
                     StreamsAppConfig.COMMIT_INTERVAL_MS_CONFIG,
                     s.integer("commit-interval-ms", 200))
-                .set(StreamsAppConfig.EMIT_QUIET_MS_CONFIG, s.integer("emit-quiet-ms", 300))
+                .set(StreamsAppConfig.EMIT_HOLD_MS_CONFIG, s.integer("emit-hold-ms", 300))
                 .build());
     app.start();
     app.awaitRunning(Duration.ofMinutes(3));

@@ -64,34 +64,26 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final int MEMO_ENTRIES_DEFAULT = 100_000;
   private static final String MEMO_ENTRIES_DOC =
       "Per-task in-memory memo of named references (genres, companies, keywords...) in front of"
-          + " the reference store.";
+          + " the global reference store.";
 
   public static final String REFERENCE_WAIT_MS_CONFIG = "reference.wait.ms";
   public static final long REFERENCE_WAIT_MS_DEFAULT = -1;
   private static final String REFERENCE_WAIT_MS_DOC =
-      "How long a game task waits for reference updates in flight before it processes games"
-          + " (Kafka Streams max.task.idle.ms). Reference updates carry the timestamps of their"
-          + " source records, so a bulk load whose references were written first enriches each"
-          + " game once instead of re-emitting it as every reference arrives. Costs at most this"
-          + " much latency after a reference change; 0 = wait only while the broker holds records"
-          + " not fetched yet; -1 = never wait (the default: games held for late references are"
-          + " emitted complete by the emit policy anyway, and Kafka Streams formats a diagnostic"
-          + " message per check when waiting is enabled).";
+      "Kafka Streams max.task.idle.ms of the game tasks: how long a task with games to process"
+          + " waits for announced reference changes that are not fetched yet. -1 (the default) ="
+          + " never wait: a change re-enriches the games built from the reference when it arrives"
+          + " anyway; 0 = wait while the broker holds unfetched records (Kafka Streams then formats"
+          + " a diagnostic message per check).";
 
-  public static final String EMIT_QUIET_MS_CONFIG = "emit.quiet.ms";
-  public static final long EMIT_QUIET_MS_DEFAULT = 2000;
-  private static final String EMIT_QUIET_MS_DOC =
-      "Games waiting for a reference (not known yet, arrived or changed) are emitted once the"
-          + " reference inputs of this instance are caught up and no reference was read for this"
-          + " long: while references stream in (a bulk load), such games wait and are emitted"
-          + " once, complete. Should exceed commit.interval.ms. A game whose references are all"
-          + " known is emitted at once.";
-
-  public static final String EMIT_MAX_WAIT_MS_CONFIG = "emit.max.wait.ms";
-  public static final long EMIT_MAX_WAIT_MS_DEFAULT = 30_000;
-  private static final String EMIT_MAX_WAIT_MS_DOC =
-      "Upper bound of the wait of emit.quiet.ms when references never go quiet; must be >="
-          + " emit.quiet.ms.";
+  public static final String EMIT_HOLD_MS_CONFIG = "emit.hold.ms";
+  public static final long EMIT_HOLD_MS_DEFAULT = 2000;
+  private static final String EMIT_HOLD_MS_DOC =
+      "How long a game is held when a reference it names is not found yet (a new cover or"
+          + " company a moment behind its game): it is emitted as soon as its references are all"
+          + " found, or after this long with the missing ones listed in missing_references (and"
+          + " emitted again when they arrive). 0 emits at once. A game whose references are all"
+          + " known is emitted at once; references are all read before the first game on a"
+          + " fresh start.";
 
   public static final String GAME_PARTITIONS_CONFIG = "game.partitions";
   public static final int GAME_PARTITIONS_DEFAULT = 0;
@@ -130,23 +122,15 @@ public final class StreamsAppConfig extends AbstractConfig {
   public StreamsAppConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props, false);
     validateTopics();
-    if (emitMaxWaitMs() < emitQuietMs()) {
-      throw new ConfigException(
-          EMIT_MAX_WAIT_MS_CONFIG, emitMaxWaitMs(), "must be >= " + EMIT_QUIET_MS_CONFIG);
-    }
   }
 
-  public long emitQuietMs() {
-    return getLong(EMIT_QUIET_MS_CONFIG);
+  public long emitHoldMs() {
+    return getLong(EMIT_HOLD_MS_CONFIG);
   }
 
-  public long emitMaxWaitMs() {
-    return getLong(EMIT_MAX_WAIT_MS_CONFIG);
-  }
-
-  /** When the game processor emits. */
+  /** How long the game processor holds a game with a reference not found yet. */
   public io.gamedata.streams.topology.EmitPolicy emitPolicy() {
-    return new io.gamedata.streams.topology.EmitPolicy(emitQuietMs(), emitMaxWaitMs(), 5_000);
+    return new io.gamedata.streams.topology.EmitPolicy(emitHoldMs());
   }
 
   /** Reads a properties file; values from {@code overrides} win. */
@@ -223,19 +207,12 @@ public final class StreamsAppConfig extends AbstractConfig {
                 Importance.MEDIUM,
                 REFERENCE_WAIT_MS_DOC)
             .define(
-                EMIT_QUIET_MS_CONFIG,
+                EMIT_HOLD_MS_CONFIG,
                 Type.LONG,
-                EMIT_QUIET_MS_DEFAULT,
+                EMIT_HOLD_MS_DEFAULT,
                 Range.between(0, 600_000),
                 Importance.MEDIUM,
-                EMIT_QUIET_MS_DOC)
-            .define(
-                EMIT_MAX_WAIT_MS_CONFIG,
-                Type.LONG,
-                EMIT_MAX_WAIT_MS_DEFAULT,
-                Range.between(0, 3_600_000),
-                Importance.LOW,
-                EMIT_MAX_WAIT_MS_DOC)
+                EMIT_HOLD_MS_DOC)
             .define(
                 GAME_PARTITIONS_CONFIG,
                 Type.INT,

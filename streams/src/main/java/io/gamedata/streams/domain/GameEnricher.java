@@ -79,7 +79,7 @@ public final class GameEnricher {
     long[] fieldHashes = ContentFingerprint.fieldHashes(withoutHash);
     EnrichedGame doc =
         withoutHash.toBuilder().contentHash(ContentFingerprint.contentHash(fieldHashes)).build();
-    return new Enrichment(doc, fieldHashes, c.dependencies());
+    return new Enrichment(doc, fieldHashes, c.dependencies(), c.missingPacked());
   }
 
   /**
@@ -187,6 +187,7 @@ public final class GameEnricher {
   private static final class Context {
     private final ReferenceLookup refs;
     private final List<String> missing = new ArrayList<>();
+    private final List<Long> missingPacked = new ArrayList<>(0);
     private long[] deps = new long[32];
     private int depCount;
 
@@ -204,6 +205,7 @@ public final class GameEnricher {
         String s = r.toString();
         if (!missing.contains(s)) {
           missing.add(s);
+          missingPacked.add(r.packed());
         }
       }
     }
@@ -238,6 +240,10 @@ public final class GameEnricher {
       String imageId = refs.coverImageId(id);
       depend(IgdbEndpoint.COVERS, id, imageId != null);
       return imageId;
+    }
+
+    long[] missingPacked() {
+      return missingPacked.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     long[] dependencies() {

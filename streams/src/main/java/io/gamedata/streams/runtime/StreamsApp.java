@@ -2,19 +2,34 @@ package io.gamedata.streams.runtime;
 
 import io.gamedata.streams.config.StreamsAppConfig;
 import io.gamedata.streams.metrics.PipelineMetrics;
+import io.gamedata.streams.topology.StoreNames;
 import io.gamedata.streams.topology.TopologyFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -24,20 +39,33 @@ import org.slf4j.LoggerFactory;
  * The streams application as an object the platform can start and stop in-process: {@code new
  * StreamsApp(config).start()}, {@link #awaitRunning}, {@link #close()}. {@code StreamsMain} wraps
  * it as a service; the embedded platform calls {@link #embedded(String, Path)}.
+ *
+ * <p>It runs the topology's two parts as two Kafka Streams instances (see {@link TopologyFactory}):
+ * the reference router (application id {@code <application.id>-references}) starts first; the games
+ * part ({@code application.id}) starts once the router has committed every reference record there
+ * was at start-up, so that its global reference store holds them all before the first game is
+ * processed (a fresh start enriches and writes each game once). After start-up both run side by
+ * side; a reference change reaches the games part through the {@code
+ * <application.id>-reference-updates} topic.
  */
 public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
 
+  /** Suffix of the application id of the references part. */
+  public static final String REFERENCES_SUFFIX = "-references";
+
   private final StreamsAppConfig config;
   private final PipelineMetrics metrics = new PipelineMetrics();
+  private volatile KafkaStreams references;
   private volatile KafkaStreams streams;
+  private volatile boolean closing;
+  private volatile RuntimeException startFailure;
+  private Thread starter;
   private HealthServer http;
-  private final ReferenceLag referenceProgress;
 
   public StreamsApp(StreamsAppConfig config) {
     this.config = config;
-    this.referenceProgress = new ReferenceLag(config, () -> streams);
   }
 
   /** Default settings against {@code bootstrapServers}, state in {@code stateDir}. */
@@ -45,30 +73,65 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     return new StreamsApp(StreamsAppConfig.builder(bootstrapServers).stateDir(stateDir).build());
   }
 
-  /** Builds the topology and starts processing (returns at once; see {@link #awaitRunning}). */
+  /** The application id of the references part. */
+  public String referencesApplicationId() {
+    return config.applicationId() + REFERENCES_SUFFIX;
+  }
+
+  /**
+   * Starts the references part, and the games part once the references there were at start-up are
+   * committed (returns at once; see {@link #awaitRunning}).
+   */
   public synchronized StreamsApp start() {
-    if (streams != null) {
+    if (references != null) {
       return this;
     }
     int partitions =
         config.gamePartitions() > 0 ? config.gamePartitions() : discoverGamePartitions();
-    Topology topology =
-        TopologyFactory.build(
+    String routerId = referencesApplicationId();
+    String valuesTopic = StoreNames.referenceValuesTopic(routerId);
+    String updatesTopic = StoreNames.referenceUpdatesTopic(config.applicationId());
+    Map<TopicPartition, Long> endAtStart;
+    try (Admin admin = admin()) {
+      ensureInternalTopics(admin, valuesTopic, updatesTopic, partitions);
+      endAtStart = referenceEndOffsets(admin);
+    }
+    references =
+        newStreams(
+            TopologyFactory.references(config.topics(), updatesTopic, metrics),
+            routerId,
+            "references");
+    references.start();
+    Topology games =
+        TopologyFactory.games(
             config.topics(),
+            valuesTopic,
+            updatesTopic,
             partitions,
             metrics,
             config.memoEntries(),
-            config.emitPolicy(),
-            referenceProgress);
-    Properties props = StreamsPropertiesFactory.build(config, metrics);
-    streams = new KafkaStreams(topology, props);
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          LOG.error("Stream thread failed; shutting the application down", e);
-          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-    streams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
-    streams.start();
+            config.emitPolicy());
+    starter =
+        new Thread(
+            () -> {
+              try {
+                awaitReferencesCommitted(routerId, endAtStart);
+                synchronized (this) {
+                  if (!closing) {
+                    streams = newStreams(games, config.applicationId(), "games");
+                    streams.start();
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (RuntimeException e) {
+                LOG.error("Cannot start the games part", e);
+                startFailure = e;
+              }
+            },
+            "streams-games-starter");
+    starter.setDaemon(true);
+    starter.start();
     if (config.httpPort() >= 0) {
       http = new HealthServer(config.httpPort(), this).start();
       LOG.info("Health and metrics on http://localhost:{}/health", http.port());
@@ -76,25 +139,164 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     return this;
   }
 
-  /** Waits for RUNNING; fails when the application errs or the timeout passes. */
+  private KafkaStreams newStreams(Topology topology, String applicationId, String part) {
+    Properties props = StreamsPropertiesFactory.build(config, metrics);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    KafkaStreams s = new KafkaStreams(topology, props);
+    s.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Stream thread of the {} part failed; shutting it down", part, e);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    s.setStateListener(
+        (now, before) -> LOG.info("Streams ({} part) state {} -> {}", part, before, now));
+    return s;
+  }
+
+  /**
+   * Waits until the router has committed every reference record there was at start-up: its
+   * committed offsets reach those end offsets, or its consumer has no lag on any of them for two
+   * commit intervals in a row (a partition ending with a transaction marker). Gives up waiting
+   * after {@code startup.timeout.ms} (the games part then holds games whose references are not
+   * there yet; nothing is lost, they are written twice).
+   */
+  private void awaitReferencesCommitted(String routerId, Map<TopicPartition, Long> endAtStart)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + config.startupTimeout().toNanos();
+    long noLagSince = -1;
+    try (Admin admin = admin()) {
+      while (!closing) {
+        KafkaStreams.State s = references.state();
+        if (s == KafkaStreams.State.ERROR
+            || s == KafkaStreams.State.PENDING_ERROR
+            || s == KafkaStreams.State.NOT_RUNNING) {
+          throw new IllegalStateException("the references part stopped while starting: " + s);
+        }
+        if (committedAtLeast(admin, routerId, endAtStart)) {
+          break;
+        }
+        if (s == KafkaStreams.State.RUNNING && referenceLag() == 0) {
+          if (noLagSince < 0) {
+            noLagSince = System.nanoTime();
+          } else if (System.nanoTime() - noLagSince > 2_000_000L * config.commitIntervalMs()) {
+            break;
+          }
+        } else {
+          noLagSince = -1;
+        }
+        if (System.nanoTime() > deadline) {
+          LOG.warn(
+              "References not all committed after {} ms ({}); starting the games part anyway",
+              config.startupTimeout().toMillis(),
+              StreamsAppConfig.STARTUP_TIMEOUT_MS_CONFIG);
+          break;
+        }
+        TimeUnit.MILLISECONDS.sleep(100);
+      }
+    }
+    LOG.info(
+        "References committed after {} ms; starting the games part",
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static boolean committedAtLeast(
+      Admin admin, String groupId, Map<TopicPartition, Long> end) {
+    if (end.values().stream().allMatch(o -> o == 0)) {
+      return true;
+    }
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(groupId)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS);
+      for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+        if (e.getValue() == 0) {
+          continue;
+        }
+        OffsetAndMetadata c = committed.get(e.getKey());
+        if (c == null || c.offset() < e.getValue()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      LOG.debug("Cannot read the offsets of {}", groupId, e);
+      return false;
+    }
+  }
+
+  private Map<TopicPartition, Long> referenceEndOffsets(Admin admin) {
+    try {
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (TopicDescription d :
+          admin
+              .describeTopics(config.topics().references())
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS)
+              .values()) {
+        for (var p : d.partitions()) {
+          latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
+        }
+      }
+      Map<TopicPartition, Long> end = new HashMap<>();
+      admin
+          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+          .all()
+          .get(30, TimeUnit.SECONDS)
+          .forEach((tp, info) -> end.put(tp, info.offset()));
+      return end;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the reference topics", e);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Cannot read the end offsets of the reference topics "
+              + config.topics().references()
+              + " (they must exist first)",
+          e);
+    }
+  }
+
+  private Admin admin() {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    return Admin.create(p);
+  }
+
+  /** Waits for both parts to be RUNNING; fails when one errs or the timeout passes. */
   public void awaitRunning(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      KafkaStreams.State s = streams.state();
-      if (s == KafkaStreams.State.RUNNING) {
+      if (startFailure != null) {
+        throw new IllegalStateException("Streams application failed to start", startFailure);
+      }
+      KafkaStreams r = references;
+      KafkaStreams g = streams;
+      KafkaStreams.State rs = r == null ? KafkaStreams.State.CREATED : r.state();
+      KafkaStreams.State gs = g == null ? KafkaStreams.State.CREATED : g.state();
+      if (rs == KafkaStreams.State.RUNNING && gs == KafkaStreams.State.RUNNING) {
         return;
       }
-      if (s == KafkaStreams.State.ERROR
-          || s == KafkaStreams.State.PENDING_ERROR
-          || s == KafkaStreams.State.NOT_RUNNING) {
-        throw new IllegalStateException("Streams application stopped while starting: " + s);
+      for (KafkaStreams.State s : List.of(rs, gs)) {
+        if (s == KafkaStreams.State.ERROR
+            || s == KafkaStreams.State.PENDING_ERROR
+            || s == KafkaStreams.State.NOT_RUNNING) {
+          throw new IllegalStateException("Streams application stopped while starting: " + s);
+        }
       }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             "Streams application not RUNNING after "
                 + timeout.toMillis()
-                + " ms (state "
-                + s
+                + " ms (references part "
+                + rs
+                + ", games part "
+                + (g == null ? "waiting for the references" : gs)
                 + "; "
                 + StreamsAppConfig.STARTUP_TIMEOUT_MS_CONFIG
                 + ")");
@@ -127,39 +329,131 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     }
   }
 
+  /**
+   * Creates the internal topics the two parts share when missing: the changelog of the router's
+   * {@code reference-values} store (the global store reads it from the start, before Kafka Streams
+   * would create it; compacted, with as many partitions as the router has tasks: the largest
+   * partition count of the reference topics) and the reference-updates topic (as many partitions as
+   * the games topic).
+   */
+  private void ensureInternalTopics(
+      Admin admin, String valuesTopic, String updatesTopic, int gamePartitions) {
+    try {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      if (!existing.contains(valuesTopic)) {
+        int partitions = 0;
+        for (TopicDescription d :
+            admin
+                .describeTopics(config.topics().references())
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .values()) {
+          partitions = Math.max(partitions, d.partitions().size());
+        }
+        missing.add(
+            new NewTopic(valuesTopic, partitions, (short) -1)
+                .configs(
+                    Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                        "CreateTime")));
+      }
+      if (!existing.contains(updatesTopic)) {
+        missing.add(
+            new NewTopic(updatesTopic, gamePartitions, (short) -1)
+                .configs(
+                    Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        String.valueOf(Duration.ofDays(7).toMillis()))));
+      }
+      for (NewTopic t : missing) {
+        try {
+          admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);
+          LOG.info("Created {} ({} partitions)", t.name(), t.numPartitions());
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the internal topics", e);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Cannot create the internal topics "
+              + valuesTopic
+              + " and "
+              + updatesTopic
+              + " (the reference topics "
+              + config.topics().references()
+              + " must exist first)",
+          e);
+    }
+  }
+
   @Override
   public String state() {
-    return streams == null ? "CREATED" : streams.state().name();
+    KafkaStreams r = references;
+    KafkaStreams g = streams;
+    if (r == null) {
+      return "CREATED";
+    }
+    if (g == null) {
+      return startFailure != null ? "ERROR" : "STARTING_REFERENCES_" + r.state().name();
+    }
+    return r.state() == g.state()
+        ? g.state().name()
+        : "REFERENCES_" + r.state() + "_GAMES_" + g.state();
   }
 
   @Override
   public boolean healthy() {
-    return streams != null
-        && (streams.state() == KafkaStreams.State.RUNNING
-            || streams.state() == KafkaStreams.State.REBALANCING);
+    return up(references) && up(streams);
   }
 
+  private static boolean up(KafkaStreams s) {
+    return s != null
+        && (s.state() == KafkaStreams.State.RUNNING || s.state() == KafkaStreams.State.REBALANCING);
+  }
+
+  /** State of the games part (CREATED while it waits for the references part). */
   public KafkaStreams.State streamsState() {
-    return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    KafkaStreams g = streams;
+    return g == null ? KafkaStreams.State.CREATED : g.state();
   }
 
   public PipelineMetrics pipelineMetrics() {
     return metrics;
   }
 
-  /** Sum of the main consumers' per-partition lag (records not processed yet). */
+  /** Sum of the per-partition lag of both parts' main consumers (records not processed yet). */
   public long lag() {
-    if (streams == null) {
+    return lag(references) + lag(streams);
+  }
+
+  /** Lag of the references part on the reference topics. */
+  private long referenceLag() {
+    return lag(references);
+  }
+
+  private static long lag(KafkaStreams s) {
+    if (s == null) {
       return 0;
     }
     long lag = 0;
-    for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+    for (Map.Entry<MetricName, ? extends Metric> e : s.metrics().entrySet()) {
       MetricName n = e.getKey();
       String client = n.tags().getOrDefault("client-id", "");
       if ("records-lag".equals(n.name())
           && "consumer-fetch-manager-metrics".equals(n.group())
           && n.tags().containsKey("partition")
           && !client.contains("restore-consumer")
+          && !client.contains("global-consumer")
           && e.getValue().metricValue() instanceof Double d
           && !d.isNaN()) {
         lag += d.longValue();
@@ -188,20 +482,29 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     close(config.shutdownTimeout());
   }
 
-  /** Commits, flushes and closes the stores; true when done within the timeout. */
+  /** Commits, flushes and closes the stores of both parts; true when done within the timeout. */
   public synchronized boolean close(Duration timeout) {
+    closing = true;
+    if (starter != null) {
+      starter.interrupt();
+    }
     if (http != null) {
       http.close();
       http = null;
     }
-    if (streams == null) {
-      return true;
-    }
-    boolean done = streams.close(timeout);
-    if (!done) {
-      LOG.warn("Streams did not close within {} ms", timeout.toMillis());
+    boolean done = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (KafkaStreams s : new KafkaStreams[] {streams, references}) {
+      if (s != null) {
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (!s.close(left)) {
+          LOG.warn("Streams did not close within {} ms", timeout.toMillis());
+          done = false;
+        }
+      }
     }
     streams = null;
+    references = null;
     return done;
   }
 }

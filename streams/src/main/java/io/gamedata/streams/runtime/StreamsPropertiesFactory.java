@@ -30,6 +30,8 @@ public final class StreamsPropertiesFactory {
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
     p.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    // the global reference store's writer too (it only copies values; default from Kafka 5.0)
+    p.put("processing.exception.handler.global.enabled", true);
     p.put(DeadLetterRouting.DLQ_TOPIC_CONFIG, config.topics().deadLetters());
     p.put(DeadLetterRouting.METRICS_CONFIG, metrics);
     // throughput: bigger batches, compressed; the broker is often local

@@ -17,11 +17,16 @@ import io.gamedata.streams.domain.Reference;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.LongSerializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -30,63 +35,66 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The heart of the application, one instance per game partition: validates raw games, drops stale
- * versions and content-identical updates (dedupe), enriches from the reference store, keeps the
- * reverse index, and re-enriches every game built from a reference when that reference arrives or
- * changes. Emits documents, tombstones, change events and dead letters.
+ * versions and content-identical updates (dedupe), enriches from the global reference store, keeps
+ * the reverse index, and re-enriches every game built from a reference when the router announces
+ * that the reference changed. Emits documents, tombstones, change events and dead letters.
+ *
+ * <p>A game is <em>pending</em> while it needs another look: held because a reference is not found
+ * yet, emitted with {@code missing_references} and waiting for them, or built from a reference that
+ * changed. The flag lives in the game's state (so it survives a restart, and holding a game costs
+ * no extra store) and is mirrored in memory, with the references each game waits for; a wall-clock
+ * punctuator looks at them (see {@link EmitPolicy}).
  */
 final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private static final LongSerializer KEYS = new LongSerializer();
   private static final long[] NONE = new long[0];
 
-  /** How long one punctuation may spend emitting pending games (the rest waits for the next). */
+  /** How long one punctuation may spend re-enriching pending games (the rest waits). */
   private static final long EMIT_BUDGET_NANOS = 300_000_000L;
 
   /**
-   * The budget while input records still arrive: a thread punctuates its tasks one after the other
-   * between small batches of records, so long emissions would starve the intake of the rest of a
-   * bulk load (and of the reference updates that decide whether a held game is complete).
+   * The budget while this task still reads input: Kafka Streams punctuates between small batches of
+   * records, so long punctuations would starve the intake.
    */
   private static final long SHARED_EMIT_BUDGET_NANOS = 40_000_000L;
 
-  /** Input counts as still arriving when a game task of this instance read some this recently. */
+  /** Input counts as still arriving when this task read some this recently. */
   private static final long INPUT_QUIET_MS = 1_000;
 
   private final PipelineMetrics metrics;
   private final int memoEntries;
   private final EmitPolicy policy;
-  private final ReferenceProgress progress;
-  private final ReferenceActivity activity;
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, byte[]> games;
-  private StoreReferenceLookup references;
-  private ReverseIndex index;
+  private ReferenceLookups references;
+  private final ReverseIndex index = new ReverseIndex();
 
   /** Legacy store of pending ids (earlier versions); drained into the game states at start. */
   private KeyValueStore<Long, byte[]> legacyPending;
 
-  /**
-   * Ids of the games whose state is marked pending, in id order: a mirror of the flag in {@code
-   * game-state} (rebuilt from it at start), so that holding a game costs no extra store write.
-   */
-  private final java.util.TreeSet<Long> pending = new java.util.TreeSet<>();
+  /** Ids of the games whose state carries the pending flag (a mirror of the store). */
+  private final Set<Long> pending = new HashSet<>();
 
-  private long pendingSince;
-  private long lastReferenceAt;
-  private long lastInputAt;
+  /** Pending games to look at in the next punctuation, in id order. */
+  private final TreeSet<Long> dirty = new TreeSet<>();
 
-  GameProcessor(
-      PipelineMetrics metrics,
-      int memoEntries,
-      EmitPolicy policy,
-      ReferenceProgress progress,
-      ReferenceActivity activity) {
+  /** Held games (not emitted at their current version) -> since when (wall clock). */
+  private final Map<Long, Long> held = new HashMap<>();
+
+  /** Reference not found yet -> the pending games that miss it. */
+  private final Map<Long, Set<Long>> waiting = new HashMap<>();
+
+  /** Pending game -> the references it misses (the keys under which {@link #waiting} has it). */
+  private final Map<Long, long[]> missingOf = new HashMap<>();
+
+  private long lastInputAt = Long.MIN_VALUE / 2;
+
+  GameProcessor(PipelineMetrics metrics, int memoEntries, EmitPolicy policy) {
     this.metrics = metrics;
     this.memoEntries = memoEntries;
     this.policy = policy;
-    this.progress = progress;
-    this.activity = activity;
   }
 
   @Override
@@ -94,23 +102,25 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     this.context = context;
     this.games = context.getStateStore(StoreNames.GAME_STATE);
     this.references =
-        new StoreReferenceLookup(context.getStateStore(StoreNames.REFERENCE_DATA), memoEntries);
-    KeyValueStore<Bytes, byte[]> indexStore = context.getStateStore(StoreNames.REFERENCE_INDEX);
-    this.index = new ReverseIndex(indexStore);
+        new ReferenceLookups(context.getStateStore(StoreNames.REFERENCE_GLOBAL), memoEntries);
     this.legacyPending = context.getStateStore(StoreNames.PENDING_GAMES);
     long now = context.currentSystemTimeMs();
-    this.lastReferenceAt = now; // give reference updates in flight a chance first
-    this.pendingSince = now;
     pending.clear();
+    dirty.clear();
+    held.clear();
+    waiting.clear();
+    missingOf.clear();
+    index.clear();
     try (var it = games.all()) {
       while (it.hasNext()) {
         var kv = it.next();
         if (GameStateCodec.pending(kv.value)) {
           pending.add(kv.key);
         }
+        index.update(kv.key, NONE, dependencies(kv.key, kv.value));
       }
     }
-    List<Long> legacy = new java.util.ArrayList<>();
+    List<Long> legacy = new ArrayList<>();
     try (var it = legacyPending.all()) {
       while (it.hasNext()) {
         legacy.add(it.next().key);
@@ -120,22 +130,24 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       legacyPending.delete(id);
       GameState state = load(id);
       if (state != null) {
-        savePending(id, state);
+        games.put(id, GameStateCodec.encode(state, true));
+        pending.add(id);
       }
+    }
+    // look at every pending game again; the held ones get their hold time again
+    for (Long id : pending) {
+      dirty.add(id);
+      held.put(id, now);
     }
     context.schedule(
         java.time.Duration.ofMillis(policy.punctuateEveryMs()),
         org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
-        this::emitPending);
+        this::punctuate);
   }
 
   @Override
   public void process(Record<Long, Inbound> record) {
-    long now = context.currentSystemTimeMs();
-    if (now != lastInputAt) {
-      lastInputAt = now;
-      activity.input(now);
-    }
+    lastInputAt = context.currentSystemTimeMs();
     if (record.value().isGame()) {
       metrics.gameIn();
       processGame(record);
@@ -152,8 +164,11 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       return;
     }
     if (bytes == null) {
-      delete(id, record);
-      return;
+      GameState state = load(id);
+      if (state != null && !state.deleted()) {
+        delete(id, state, record.timestamp());
+      }
+      return; // unknown or already deleted otherwise
     }
     IgdbGame game;
     try {
@@ -174,105 +189,132 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     }
     IgdbGame source = GameVersions.trimmed(game);
     Long updatedAt = newest(state, game.updatedAt());
-    if (GameEnricher.complete(source, references)) {
-      // nothing a later reference could add: emit now (a rename in flight re-emits it)
-      apply(id, state, source, updatedAt, record.timestamp());
+    Enrichment e = GameEnricher.enrich(source, references);
+    if (e.complete() || policy.holdMs() == 0) {
+      held.remove(id);
+      apply(id, state, source, updatedAt, e, record.timestamp());
       return;
     }
-    // references missing (maybe still on their way): hold it until the reference inputs are
-    // caught up and quiet, so that it is emitted once, complete, not once per late reference
-    savePending(
-        id,
+    // a reference is not found yet (a new cover a moment behind its game): hold the game, so that
+    // it is emitted once, complete, when the reference arrives (or incomplete after the hold time)
+    GameState heldState =
         state == null
             ? new GameState(source, updatedAt, null, null, NONE)
             : new GameState(
-                source, updatedAt, state.contentHash(), state.fieldHashes(), state.dependencies()));
+                source, updatedAt, state.contentHash(), state.fieldHashes(), state.dependencies());
+    Long since = held.get(id);
+    write(id, heldState, true, e.missing());
+    held.put(id, since != null ? since : context.currentSystemTimeMs());
   }
 
   private void processReference(Record<Long, Inbound> record) {
     RefUpdate update = record.value().reference();
-    activity.processed(context.taskId().partition());
     long packed = Reference.of(update.endpoint(), update.id()).packed();
-    if (!references.put(packed, update.storedValue())) {
-      return; // unchanged (a replay, a touch, or a broadcast copy of something known)
-    }
-    lastReferenceAt = context.currentSystemTimeMs();
+    references.announced(packed, update.storedValue());
     for (long gameId : index.games(packed)) {
       metrics.reEnrichment();
-      if (!pending.contains(gameId)) {
-        GameState state = load(gameId);
-        if (state != null) {
-          savePending(gameId, state);
-        }
-      }
+      markDirty(gameId);
     }
+    // games waiting for it find it at the next punctuation
   }
 
-  /** The punctuator: emits pending games once references are quiet (or waited long enough). */
-  private void emitPending(long now) {
+  /** Flags a game for another look at the next punctuation. */
+  private void markDirty(long id) {
+    if (!pending.contains(id)) {
+      byte[] bytes = games.get(id);
+      if (bytes == null) {
+        return;
+      }
+      GameState state = decode(id, bytes);
+      if (state.deleted()) {
+        return;
+      }
+      games.put(id, GameStateCodec.encode(state, true));
+      pending.add(id);
+    }
+    unwait(id);
+    dirty.add(id);
+  }
+
+  /**
+   * The punctuator: games whose missing references arrived, held games that waited long enough, and
+   * games flagged by a reference change are enriched again and emitted when they changed.
+   */
+  private void punctuate(long now) {
     if (pending.isEmpty()) {
       return;
     }
-    // quiet: no reference changed here, and none was read by this instance's router (its output
-    // reaches the game tasks only after its next commit)
-    long lastReference = Math.max(lastReferenceAt, activity.lastReadMs());
-    boolean settled =
-        now - lastReference >= policy.quietMs()
-            && !activity.inFlight(context.taskId().partition())
-            && progress.caughtUp();
-    // the maximum wait is for references that never go quiet (a steady trickle); a backlog of
-    // updates routed here and not processed yet (a bulk load) extends it, up to 4 times
-    long waited = now - pendingSince;
-    boolean forced =
-        waited >= policy.maxWaitMs()
-            && (!activity.inFlight(context.taskId().partition())
-                || waited >= 4 * policy.maxWaitMs());
-    if (!settled && !forced) {
+    if (!waiting.isEmpty()) {
+      List<Long> arrived = new ArrayList<>();
+      for (Long ref : waiting.keySet()) {
+        if (references.known(ref)) {
+          arrived.add(ref);
+        }
+      }
+      for (Long ref : arrived) {
+        Set<Long> ids = waiting.get(ref); // null when its games left with an earlier reference
+        if (ids != null) {
+          for (Long id : List.copyOf(ids)) {
+            unwait(id);
+            dirty.add(id);
+          }
+        }
+      }
+    }
+    if (!held.isEmpty()) {
+      List<Long> due = new ArrayList<>();
+      for (Map.Entry<Long, Long> h : held.entrySet()) {
+        if (now - h.getValue() >= policy.holdMs()) {
+          due.add(h.getKey());
+        }
+      }
+      for (Long id : due) {
+        held.remove(id);
+        unwait(id);
+        dirty.add(id);
+      }
+    }
+    if (dirty.isEmpty()) {
       return;
     }
-    // a bounded time per punctuation keeps transactions short; the rest goes at the next
-    // punctuation, same conditions
+    // a bounded time per punctuation keeps transactions short; the rest goes at the next one
     long started = System.nanoTime();
-    // input still arriving at any game task of this instance: emit a little at a time
-    long budget =
-        now - activity.lastInputMs() < INPUT_QUIET_MS
-            ? SHARED_EMIT_BUDGET_NANOS
-            : EMIT_BUDGET_NANOS;
+    long budget = now - lastInputAt < INPUT_QUIET_MS ? SHARED_EMIT_BUDGET_NANOS : EMIT_BUDGET_NANOS;
     int n = 0;
-    index.beginBatch(); // games emitted together share their index buckets
-    try {
-      while (!pending.isEmpty() && ((++n & 15) != 0 || System.nanoTime() - started < budget)) {
-        emitCurrent(pending.first(), now);
-      }
-    } finally {
-      index.endBatch();
+    while (!dirty.isEmpty() && ((++n & 15) != 0 || System.nanoTime() - started < budget)) {
+      evaluate(dirty.pollFirst(), now);
     }
   }
 
-  /** Brings games.enriched in line with the state of one pending game; clears its flag. */
-  private void emitCurrent(long id, long timestamp) {
+  /** Another look at one pending game: emits it when complete, changed, or held long enough. */
+  private void evaluate(long id, long now) {
     GameState state = load(id);
     if (state == null) {
+      forget(id);
       pending.remove(id);
       return;
     }
     if (state.deleted()) {
-      delete(id, state, timestamp);
-    } else {
-      apply(id, state, state.source(), state.updatedAt(), timestamp);
+      delete(id, state, now); // a delete held by an earlier version
+      return;
     }
-    if (pending.contains(id)) {
-      save(id, state); // nothing changed: only the flag
+    Enrichment e = GameEnricher.enrich(state.source(), references);
+    Long since = held.get(id);
+    if (!e.complete() && since != null && now - since < policy.holdMs()) {
+      waitFor(id, e.missing()); // still held: nothing written
+      return;
     }
+    held.remove(id);
+    apply(id, state, state.source(), state.updatedAt(), e, now);
   }
 
-  /** Enriches {@code source}; emits and remembers the document when its content changed. */
-  private void apply(long id, GameState state, IgdbGame source, Long updatedAt, long timestamp) {
-    apply(id, state, source, updatedAt, GameEnricher.enrich(source, references), timestamp);
-  }
-
+  /**
+   * Emits and remembers the document of {@code e} when its content changed; the state stays pending
+   * while a reference is missing.
+   */
   private void apply(
       long id, GameState state, IgdbGame source, Long updatedAt, Enrichment e, long timestamp) {
+    boolean stillPending = !e.complete();
     boolean existed = state != null && state.contentHash() != null;
     long[] before = state == null || state.dependencies() == null ? NONE : state.dependencies();
     index.update(id, before, e.dependencies());
@@ -280,13 +322,17 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       metrics.dedupeHit();
       if (source.equals(state.source())
           && java.util.Objects.equals(updatedAt, state.updatedAt())
-          && java.util.Arrays.equals(e.dependencies(), state.dependencies())) {
-        return; // a re-enrichment that changed nothing: nothing to write either
+          && java.util.Arrays.equals(e.dependencies(), state.dependencies())
+          && pending.contains(id) == stillPending) {
+        track(id, stillPending, e.missing()); // a look that changed nothing: nothing to write
+        return;
       }
-      save(
+      write(
           id,
           new GameState(
-              source, updatedAt, state.contentHash(), state.fieldHashes(), e.dependencies()));
+              source, updatedAt, state.contentHash(), state.fieldHashes(), e.dependencies()),
+          stillPending,
+          e.missing());
       return;
     }
     EnrichedGame doc = e.document();
@@ -306,32 +352,21 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
                 doc.updatedAt(),
                 doc.contentHash(),
                 null);
-    save(
-        id, new GameState(source, updatedAt, doc.contentHash(), e.fieldHashes(), e.dependencies()));
+    write(
+        id,
+        new GameState(source, updatedAt, doc.contentHash(), e.fieldHashes(), e.dependencies()),
+        stillPending,
+        e.missing());
     emit(id, new Emit.Enriched(doc), timestamp);
     emit(id, new Emit.Change(event), timestamp);
     metrics.enrichedOut();
     metrics.changeOut();
   }
 
-  private void delete(long id, Record<Long, Inbound> record) {
-    GameState state = load(id);
-    if (state == null || state.deleted()) {
-      return; // unknown or already deleted
-    }
-    savePending(
-        id,
-        new GameState(
-            null,
-            state.updatedAt(),
-            state.contentHash(),
-            state.fieldHashes(),
-            state.dependencies()));
-  }
-
   private void delete(long id, GameState state, long timestamp) {
     index.update(id, state.dependencies() == null ? NONE : state.dependencies(), NONE);
-    save(id, GameState.deletedAt(state.updatedAt()));
+    write(id, GameState.deletedAt(state.updatedAt()), false, NONE);
+    held.remove(id);
     if (state.contentHash() == null) {
       return; // never emitted: nothing to retract
     }
@@ -379,9 +414,18 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private GameState load(long id) {
     byte[] bytes = games.get(id);
-    if (bytes == null) {
-      return null;
+    return bytes == null ? null : decode(id, bytes);
+  }
+
+  private static long[] dependencies(long id, byte[] bytes) {
+    try {
+      return GameStateCodec.dependencies(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable state of game " + id, e);
     }
+  }
+
+  private static GameState decode(long id, byte[] bytes) {
     try {
       return GameStateCodec.decode(bytes);
     } catch (IOException e) {
@@ -389,17 +433,51 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     }
   }
 
-  private void save(long id, GameState state) {
-    games.put(id, GameStateCodec.encode(state));
-    pending.remove(id);
+  /** Writes a state with or without the pending flag and tracks it in memory accordingly. */
+  private void write(long id, GameState state, boolean pendingFlag, long[] missing) {
+    games.put(id, GameStateCodec.encode(state, pendingFlag));
+    track(id, pendingFlag, missing);
   }
 
-  /** Saves a state marked pending: the punctuator emits it (see {@link EmitPolicy}). */
-  private void savePending(long id, GameState state) {
-    if (pending.isEmpty()) {
-      pendingSince = context.currentSystemTimeMs();
+  /** Mirrors the flag of a game in memory; a pending game waits for {@code missing}. */
+  private void track(long id, boolean pendingFlag, long[] missing) {
+    dirty.remove(id);
+    if (pendingFlag) {
+      pending.add(id);
+      waitFor(id, missing);
+    } else {
+      pending.remove(id);
+      forget(id);
     }
-    games.put(id, GameStateCodec.encode(state, true));
-    pending.add(id);
+  }
+
+  private void waitFor(long id, long[] missing) {
+    unwait(id);
+    if (missing.length == 0) {
+      return;
+    }
+    missingOf.put(id, missing);
+    for (long ref : missing) {
+      waiting.computeIfAbsent(ref, r -> new HashSet<>(4)).add(id);
+    }
+  }
+
+  private void unwait(long id) {
+    long[] missing = missingOf.remove(id);
+    if (missing == null) {
+      return;
+    }
+    for (long ref : missing) {
+      Set<Long> ids = waiting.get(ref);
+      if (ids != null && ids.remove(id) && ids.isEmpty()) {
+        waiting.remove(ref);
+      }
+    }
+  }
+
+  private void forget(long id) {
+    unwait(id);
+    held.remove(id);
+    dirty.remove(id);
   }
 }

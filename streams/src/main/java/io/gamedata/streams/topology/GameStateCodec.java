@@ -98,6 +98,33 @@ final class GameStateCodec {
     return bytes.length > 1 && bytes[0] == FORMAT && (bytes[1] & PENDING) != 0;
   }
 
+  /**
+   * The dependencies of an encoded state (what the reverse index needs), without decoding the rest;
+   * empty for a deleted game.
+   */
+  static long[] dependencies(byte[] bytes) throws IOException {
+    if (bytes.length == 0 || bytes[0] != FORMAT) {
+      GameState s = decode(bytes); // an earlier format: the whole state
+      return s.deleted() || s.dependencies() == null ? new long[0] : s.dependencies();
+    }
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      in.get();
+      if ((in.get() & SOURCE) == 0) {
+        return new long[0];
+      }
+      readLong(in);
+      int hashBytes = in.getInt(); // the content hash
+      in.position(in.position() + Math.max(0, hashBytes));
+      int fields = in.getInt();
+      in.position(in.position() + 8 * Math.max(0, fields));
+      long[] deps = readLongs(in);
+      return deps == null ? new long[0] : deps;
+    } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new IOException("truncated or corrupt game state", e);
+    }
+  }
+
   static GameState decode(byte[] bytes) throws IOException {
     if (bytes.length > 0 && bytes[0] == '{') {
       return Json.mapper().readValue(bytes, GameState.class); // written by an earlier version

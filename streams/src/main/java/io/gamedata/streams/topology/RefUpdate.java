@@ -7,10 +7,10 @@ import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.streams.domain.InvolvedCompanyLink;
 
 /**
- * A reference record as the game tasks need it, on the internal {@code reference-updates} topic.
- * Named references carry their display name, covers their image id, involved companies their
- * company and roles. Records that name their game ({@code game}) are routed to that game's
- * partition; the others (named references, deletes) are broadcast to every partition.
+ * A reference record as the game tasks need it: named references carry their display name, covers
+ * their image id, involved companies their company and roles. The router keeps its {@link
+ * #storedValue()}; a change of a known reference travels on the internal {@code reference-updates}
+ * topic to every game partition.
  *
  * @param value display name (named references) or image id (covers); null for involved companies
  *     and deletes
@@ -42,12 +42,6 @@ public record RefUpdate(
 
   public static RefUpdate deleted(IgdbEndpoint endpoint, long id) {
     return new RefUpdate(endpoint, id, true, null, null, false, false, null);
-  }
-
-  /** True when every game partition needs this update. */
-  @JsonIgnore
-  public boolean broadcast() {
-    return game == null;
   }
 
   /** The value kept in the reference store; null for a delete. */

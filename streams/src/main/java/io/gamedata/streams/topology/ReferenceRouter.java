@@ -8,11 +8,13 @@ import io.gamedata.contracts.igdb.IgdbInvolvedCompany;
 import io.gamedata.contracts.igdb.IgdbNamed;
 import io.gamedata.contracts.igdb.IgdbRecord;
 import io.gamedata.contracts.json.Json;
+import io.gamedata.streams.domain.Reference;
 import io.gamedata.streams.domain.ReferenceValidator;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.LongSerializer;
@@ -20,11 +22,21 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Reads every reference topic, validates each record and turns it into a {@link RefUpdate}: keyed
- * by its game for covers and involved companies that name one (they go to that game's partition),
- * broadcast otherwise. Invalid or unreadable records go to the dead-letter topic.
+ * Reads every reference topic, validates each record and keeps what enrichment needs of it in the
+ * {@code reference-values} store (packed reference -> stored value). That store's changelog is the
+ * source of the global {@code reference-global} store every game task reads, so the game tasks see
+ * a reference once this router's transaction commits it, and a fresh start bootstraps every
+ * reference before the first game is processed.
+ *
+ * <p>A reference seen for the first time needs no message to the game tasks: a game that missed it
+ * waits for it in its task ({@link GameProcessor}) and finds it in the global store. A reference
+ * that <em>changed</em> (a rename, a new cover image, a delete) is forwarded as a {@link RefUpdate}
+ * to every game partition, whose reverse index finds the games built from it. A record whose value
+ * did not change (a touch, a replay) forwards nothing. Invalid or unreadable records go to the
+ * dead-letter topic and leave the stored value as it was.
  */
 final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
 
@@ -32,12 +44,11 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
 
   private final Map<String, IgdbEndpoint> endpointsByTopic = new HashMap<>();
   private final PipelineMetrics metrics;
-  private final ReferenceActivity activity;
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
+  private KeyValueStore<Long, String> values;
 
-  ReferenceRouter(TopicNames topics, PipelineMetrics metrics, ReferenceActivity activity) {
-    this.activity = activity;
+  ReferenceRouter(TopicNames topics, PipelineMetrics metrics) {
     for (IgdbEndpoint e : IgdbEndpoint.references()) {
       endpointsByTopic.put(topics.raw(e), e);
     }
@@ -47,12 +58,12 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   @Override
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
+    this.values = context.getStateStore(StoreNames.REFERENCE_VALUES);
   }
 
   @Override
   public void process(Record<Long, byte[]> record) {
     metrics.referenceIn();
-    activity.read(context.currentSystemTimeMs());
     RecordMetadata source = context.recordMetadata().orElse(null);
     IgdbEndpoint endpoint = source == null ? null : endpointsByTopic.get(source.topic());
     if (endpoint == null) {
@@ -63,7 +74,7 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
       return;
     }
     if (record.value() == null) {
-      forward(record, record.key(), RefUpdate.deleted(endpoint, record.key()));
+      store(record, RefUpdate.deleted(endpoint, record.key()));
       return;
     }
     IgdbRecord parsed;
@@ -92,13 +103,27 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
     } else {
       update = RefUpdate.named(endpoint, parsed.id(), ((IgdbNamed) parsed).displayName());
     }
-    forward(record, update.game() != null ? update.game() : record.key(), update);
+    store(record, update);
   }
 
-  private void forward(Record<Long, byte[]> record, Long key, RefUpdate update) {
-    activity.routed(key, update);
-    context.forward(
-        new Record<>(key, new Emit.Reference(update), record.timestamp(), new RecordHeaders()));
+  /** Stores the new value; forwards a change of a value already known to the game partitions. */
+  private void store(Record<Long, byte[]> record, RefUpdate update) {
+    long packed = Reference.of(update.endpoint(), update.id()).packed();
+    String value = update.storedValue();
+    String old = values.get(packed);
+    if (Objects.equals(old, value)) {
+      return; // a touch, a replay, or the delete of something never known
+    }
+    if (value == null) {
+      values.delete(packed);
+    } else {
+      values.put(packed, value);
+    }
+    if (old != null) {
+      context.forward(
+          new Record<>(
+              record.key(), new Emit.Reference(update), record.timestamp(), new RecordHeaders()));
+    }
   }
 
   private void dead(

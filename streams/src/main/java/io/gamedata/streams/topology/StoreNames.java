@@ -6,20 +6,38 @@ public final class StoreNames {
   /** game id -> {@link io.gamedata.streams.domain.GameState} ({@link GameStateCodec}). */
   public static final String GAME_STATE = "game-state";
 
-  /** packed reference -> name, cover image id or involved company link. */
-  public static final String REFERENCE_DATA = "reference-data";
+  /**
+   * The router's store: packed reference -> name, cover image id or involved company link. Its
+   * changelog feeds {@link #REFERENCE_GLOBAL}.
+   */
+  public static final String REFERENCE_VALUES = "reference-values";
 
-  /** packed reference + game id -> empty: which games were built from which reference. */
-  public static final String REFERENCE_INDEX = "reference-index";
+  /**
+   * Global store, a copy of {@link #REFERENCE_VALUES} on every instance, read by the game tasks.
+   */
+  public static final String REFERENCE_GLOBAL = "reference-global";
 
   /**
    * game id -> empty: games changed since they were last emitted, as earlier versions kept them;
-   * drained at start (pending games are now a flag in {@link #GAME_STATE}, see {@link EmitPolicy}).
+   * drained at start (pending games are now a flag in {@link #GAME_STATE}).
    */
   public static final String PENDING_GAMES = "pending-games";
 
-  /** The internal topic carrying reference updates to the game partitions. */
+  /** The internal topic carrying announced reference changes to the game partitions. */
   public static final String REFERENCE_UPDATES = "reference-updates";
 
   private StoreNames() {}
+
+  /**
+   * The changelog topic of {@link #REFERENCE_VALUES} of the application that runs the router: the
+   * source of {@link #REFERENCE_GLOBAL}.
+   */
+  public static String referenceValuesTopic(String routerApplicationId) {
+    return routerApplicationId + "-" + REFERENCE_VALUES + "-changelog";
+  }
+
+  /** The topic of {@link #REFERENCE_UPDATES} of an application. */
+  public static String referenceUpdatesTopic(String applicationId) {
+    return applicationId + "-" + REFERENCE_UPDATES;
+  }
 }

@@ -13,7 +13,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -22,16 +21,20 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *  igdb.&lt;reference&gt; x14 ─► reference-router ─┬─► games.dlq
- *                                             └─► reference-updates (internal; by game, or to all)
- *                                                        │
- *  igdb.games ───────────────────────────────────────────┴─► game-processor ─┬─► games.enriched
- *                 stores: game-state, reference-data, reference-index        ├─► games.changes
- *                                                                            └─► games.dlq
+ *        store reference-values (changelog) ──┐  └─► reference-updates (internal: changes of
+ *                                             ▼       known references, to every partition)
+ *                        global store reference-global        │
+ *                                             │ (read)        ▼
+ *  igdb.games ────────────────────────────────┴──────► game-processor ─┬─► games.enriched
+ *                 store game-state (+ reverse index in memory)         ├─► games.changes
+ *                                                                      └─► games.dlq
  * </pre>
  *
- * One repartition (the reference updates, small) and no other: games are processed on their own
- * partition; covers and involved companies are routed to their game's partition, the other
- * references are multicast to every partition.
+ * The router keeps every valid reference in {@code reference-values}; that store's changelog is the
+ * source of the global store, so every instance holds all references, a fresh start reads them all
+ * before the first game, and a game is enriched and written once, when it arrives. Only the change
+ * of a reference already known travels to the game partitions, whose reverse index finds the games
+ * to enrich again.
  */
 public final class TopologyFactory {
 
@@ -41,36 +44,107 @@ public final class TopologyFactory {
   private TopologyFactory() {}
 
   /**
+   * Both parts in one topology, as one application (the tests; the application runs them as two,
+   * see {@link #references} and {@link #games}).
+   *
+   * @param applicationId the application id (names the internal topics)
    * @param gamePartitions partitions of the games topic (the reference updates get as many)
    */
-  public static Topology build(TopicNames topics, int gamePartitions, PipelineMetrics metrics) {
-    return build(topics, gamePartitions, metrics, DEFAULT_MEMO_ENTRIES, EmitPolicy.DEFAULT);
-  }
-
-  public static Topology build(
+  public static Topology combined(
       TopicNames topics,
+      String applicationId,
       int gamePartitions,
       PipelineMetrics metrics,
       int memoEntries,
       EmitPolicy policy) {
-    return build(topics, gamePartitions, metrics, memoEntries, policy, ReferenceProgress.ALWAYS);
+    StreamsBuilder builder = new StreamsBuilder();
+    String updates = StoreNames.referenceUpdatesTopic(applicationId);
+    addRouter(builder, topics, updates, metrics);
+    addGames(
+        builder,
+        topics,
+        StoreNames.referenceValuesTopic(applicationId),
+        updates,
+        gamePartitions,
+        metrics,
+        memoEntries,
+        policy);
+    return builder.build();
   }
 
   /**
-   * @param progress whether the reference inputs are caught up (see {@link ReferenceProgress})
+   * The reference part: the router, its {@code reference-values} store, the dead letters of the
+   * reference topics and the announced changes to {@code updatesTopic}.
    */
-  public static Topology build(
+  public static Topology references(
+      TopicNames topics, String updatesTopic, PipelineMetrics metrics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    addRouter(builder, topics, updatesTopic, metrics);
+    return builder.build();
+  }
+
+  /**
+   * The game part: the global reference store read from {@code valuesTopic} (the changelog of the
+   * router's store), the game processor and its outputs.
+   */
+  public static Topology games(
       TopicNames topics,
+      String valuesTopic,
+      String updatesTopic,
       int gamePartitions,
       PipelineMetrics metrics,
       int memoEntries,
-      EmitPolicy policy,
-      ReferenceProgress progress) {
+      EmitPolicy policy) {
+    StreamsBuilder builder = new StreamsBuilder();
+    addGames(
+        builder, topics, valuesTopic, updatesTopic, gamePartitions, metrics, memoEntries, policy);
+    return builder.build();
+  }
+
+  private static void addRouter(
+      StreamsBuilder builder, TopicNames topics, String updatesTopic, PipelineMetrics metrics) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.REFERENCE_VALUES),
+                Serdes.Long(),
+                Serdes.String())
+            .withCachingEnabled());
+    KStream<Long, Emit> routed =
+        builder.stream(
+                topics.references(),
+                Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("reference-source"))
+            .process(
+                () -> new ReferenceRouter(topics, metrics),
+                Named.as("reference-router"),
+                StoreNames.REFERENCE_VALUES);
+    Map<String, KStream<Long, Emit>> refBranches =
+        routed
+            .split(Named.as("reference-"))
+            .branch((k, v) -> v instanceof Emit.Dead, Branched.as("dead"))
+            .defaultBranch(Branched.as("update"));
+    toDeadLetters(refBranches.get("reference-dead"), topics, "reference");
+    refBranches
+        .get("reference-update")
+        .mapValues(v -> ((Emit.Reference) v).update(), Named.as("reference-unwrap"))
+        .to(
+            updatesTopic,
+            Produced.with(Serdes.Long(), (Serde<RefUpdate>) new RefUpdateSerde())
+                .withStreamPartitioner(new ReferencePartitioner())
+                .withName("reference-updates-sink"));
+  }
+
+  private static void addGames(
+      StreamsBuilder builder,
+      TopicNames topics,
+      String valuesTopic,
+      String updatesTopic,
+      int gamePartitions,
+      PipelineMetrics metrics,
+      int memoEntries,
+      EmitPolicy policy) {
     if (gamePartitions < 1) {
       throw new IllegalArgumentException("gamePartitions must be >= 1");
     }
-    StreamsBuilder builder = new StreamsBuilder();
-    ReferenceActivity activity = new ReferenceActivity(gamePartitions);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.GAME_STATE),
@@ -79,49 +153,25 @@ public final class TopologyFactory {
             .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.REFERENCE_DATA),
-                Serdes.Long(),
-                Serdes.String())
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.REFERENCE_INDEX),
-                Serdes.Bytes(),
-                Serdes.ByteArray())
-            .withCachingEnabled());
-
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PENDING_GAMES),
                 Serdes.Long(),
                 Serdes.ByteArray())
             .withCachingEnabled());
-
-    Serde<RefUpdate> refSerde = new RefUpdateSerde();
-
-    KStream<Long, Emit> routed =
-        builder.stream(
-                topics.references(),
-                Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("reference-source"))
-            .process(
-                () -> new ReferenceRouter(topics, metrics, activity), Named.as("reference-router"));
-    Map<String, KStream<Long, Emit>> refBranches =
-        routed
-            .split(Named.as("reference-"))
-            .branch((k, v) -> v instanceof Emit.Dead, Branched.as("dead"))
-            .defaultBranch(Branched.as("update"));
-    toDeadLetters(refBranches.get("reference-dead"), topics, "reference");
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.REFERENCE_GLOBAL),
+                Serdes.Long(),
+                Serdes.String())
+            .withLoggingDisabled(),
+        valuesTopic,
+        Consumed.with(Serdes.Long(), Serdes.String()).withName("reference-global-source"),
+        GlobalReferenceWriter::new);
 
     KStream<Long, Inbound> referenceInbound =
-        refBranches
-            .get("reference-update")
-            .mapValues(v -> ((Emit.Reference) v).update(), Named.as("reference-unwrap"))
-            .repartition(
-                Repartitioned.<Long, RefUpdate>as(StoreNames.REFERENCE_UPDATES)
-                    .withKeySerde(Serdes.Long())
-                    .withValueSerde(refSerde)
-                    .withNumberOfPartitions(gamePartitions)
-                    .withStreamPartitioner(new ReferencePartitioner()))
+        builder.stream(
+                updatesTopic,
+                Consumed.with(Serdes.Long(), (Serde<RefUpdate>) new RefUpdateSerde())
+                    .withName("reference-updates-source"))
             .mapValues(Inbound::reference, Named.as("reference-inbound"));
 
     KStream<Long, Inbound> gameInbound =
@@ -134,12 +184,10 @@ public final class TopologyFactory {
         gameInbound
             .merge(referenceInbound, Named.as("game-reference-merge"))
             .process(
-                () -> new GameProcessor(metrics, memoEntries, policy, progress, activity),
+                () -> new GameProcessor(metrics, memoEntries, policy),
                 Named.as("game-processor"),
                 StoreNames.GAME_STATE,
-                StoreNames.PENDING_GAMES,
-                StoreNames.REFERENCE_DATA,
-                StoreNames.REFERENCE_INDEX);
+                StoreNames.PENDING_GAMES);
 
     Map<String, KStream<Long, Emit>> outBranches =
         out.split(Named.as("output-"))
@@ -161,7 +209,6 @@ public final class TopologyFactory {
             Produced.with(Serdes.Long(), Topics.GAMES_CHANGES.valueSerde())
                 .withName("change-sink"));
     toDeadLetters(outBranches.get("output-dead"), topics, "game");
-    return builder.build();
   }
 
   private static void toDeadLetters(KStream<Long, Emit> dead, TopicNames topics, String prefix) {

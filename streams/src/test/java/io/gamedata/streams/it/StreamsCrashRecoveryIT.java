@@ -166,6 +166,13 @@ class StreamsCrashRecoveryIT {
               });
     }
 
+    // the applications' internal topics go with the test's own
+    for (String t : kafka.admin().listTopics().names().get(30, TimeUnit.SECONDS)) {
+      if (t.startsWith(appId)) {
+        kafka.deleteAfterTest(t);
+      }
+    }
+
     // exactly one current document per game, all of them current
     assertThat(latest).hasSize(GAMES);
     assertThat(latest.values())

@@ -170,22 +170,29 @@ class EnrichmentTopologyTest {
   }
 
   @Test
-  void duringABulkLoadAGameIsEmittedOnceCompleteNotOncePerLateReference() {
+  void aHeldGameIsEmittedOnceCompleteAsSoonAsItsLastReferenceArrives() {
     h.streaming = true;
     h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L));
-    loadAll(h, 42); // references keep arriving, 300 ms apart
-    for (int i = 0; i < 3; i++) {
-      h.advance(300);
-      h.send(IgdbEndpoint.KEYWORDS, 100 + i, named(100 + i, "keyword " + i));
-    }
-    assertThat(h.enriched.isEmpty()).as("nothing while references stream in").isTrue();
-    h.streaming = false;
-    h.advance(1001);
+    loadAll(h); // its named references; its involved companies and cover come 300 ms apart
+    h.advance(300);
+    h.send(IgdbEndpoint.INVOLVED_COMPANIES, 1420, involved(1420, 42, 908, true, false));
+    h.send(IgdbEndpoint.INVOLVED_COMPANIES, 1421, involved(1421, 42, 909, false, true));
+    h.advance(300);
+    assertThat(h.enriched.isEmpty()).as("held while a reference is missing").isTrue();
+    h.send(IgdbEndpoint.COVERS, 142, Fixtures.cover(142, 42, "co42"));
+    h.advance(100);
     List<TestRecord<Long, EnrichedGame>> out = h.enrichedRecords();
     assertThat(out).hasSize(1);
     assertThat(out.get(0).value().missingReferences()).isEmpty();
-    assertThat(out.get(0).value().keywords()).containsExactly("keyword 0", "keyword 1");
+    assertThat(out.get(0).value().coverImageId()).isEqualTo("co42");
+    assertThat(out.get(0).value().developers()).containsExactly("CD Projekt RED");
+    assertThat(out.get(0).value().publishers()).containsExactly("CD Projekt");
     assertThat(h.changeEvents()).hasSize(1);
+    // more references, and the hold time passing, emit nothing more
+    h.send(IgdbEndpoint.KEYWORDS, 102, named(102, "keyword 2"));
+    h.streaming = false;
+    h.advance(2000);
+    assertThat(h.enriched.isEmpty()).isTrue();
   }
 
   @Test

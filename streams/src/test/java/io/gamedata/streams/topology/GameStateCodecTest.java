@@ -70,6 +70,25 @@ class GameStateCodecTest {
   }
 
   @Test
+  void readsTheDependenciesAloneOfEveryKindOfState() throws Exception {
+    IgdbGame source = GameVersions.trimmed(Fixtures.fullGame(42, 1_700_000_000L));
+    GameState full =
+        new GameState(
+            source, 1_700_000_123L, "00ff00ff00ff00ff", new long[] {1, 2}, new long[] {7, 9});
+    assertThat(GameStateCodec.dependencies(GameStateCodec.encode(full))).containsExactly(7, 9);
+    assertThat(GameStateCodec.dependencies(GameStateCodec.encode(full, true)))
+        .containsExactly(7, 9);
+    GameState sparse = new GameState(source, null, null, null, new long[] {3});
+    assertThat(GameStateCodec.dependencies(GameStateCodec.encode(sparse))).containsExactly(3);
+    GameState none = new GameState(source, 5L, "ab", new long[0], null);
+    assertThat(GameStateCodec.dependencies(GameStateCodec.encode(none))).isEmpty();
+    assertThat(GameStateCodec.dependencies(GameStateCodec.encode(GameState.deletedAt(9L))))
+        .isEmpty();
+    assertThat(GameStateCodec.dependencies(Json.mapper().writeValueAsBytes(full)))
+        .containsExactly(7, 9);
+  }
+
+  @Test
   void rejectsAnUnknownFormat() {
     assertThatThrownBy(() -> GameStateCodec.decode(new byte[] {9, 0}))
         .isInstanceOf(IOException.class)

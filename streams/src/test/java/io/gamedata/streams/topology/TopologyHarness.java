@@ -46,7 +46,8 @@ final class TopologyHarness implements AutoCloseable {
     Properties props = StreamsPropertiesFactory.build(config, metrics);
     driver =
         new TopologyTestDriver(
-            TopologyFactory.build(topics, 1, metrics, 1000, new EmitPolicy(1000, 30_000, 5000)),
+            TopologyFactory.combined(
+                topics, "topology-test", 1, metrics, 1000, new EmitPolicy(1000)),
             props);
     for (IgdbEndpoint e : IgdbEndpoint.values()) {
       inputs.put(

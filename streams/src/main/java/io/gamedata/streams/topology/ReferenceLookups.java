@@ -1,0 +1,106 @@
+package io.gamedata.streams.topology;
+
+import io.gamedata.contracts.igdb.IgdbEndpoint;
+import io.gamedata.streams.domain.InvolvedCompanyLink;
+import io.gamedata.streams.domain.Reference;
+import io.gamedata.streams.domain.ReferenceLookup;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A game task's view of the reference data: the global {@code reference-global} store (every
+ * reference this application's router committed), a per-task memo of named references in front of
+ * it, and an overlay of the changes the router announced to this task that the global store may not
+ * show yet (the global thread reads the router's output on its own schedule).
+ *
+ * <p>The memo keeps only references that exist (a reference not known yet must be looked up again:
+ * its first arrival is not announced) and forgets a reference when its change is announced. An
+ * overlay entry wins over the global store until the global store shows the same value; a later
+ * announcement replaces it. So a rename is seen by this task from its announcement on, even when
+ * the global store still shows the old name.
+ */
+final class ReferenceLookups implements ReferenceLookup {
+
+  private static final String ABSENT = "\u0000absent";
+
+  private final KeyValueStore<Long, String> global;
+  private final Map<Long, String> memo;
+  private final Map<Long, String> overlay = new HashMap<>();
+
+  ReferenceLookups(KeyValueStore<Long, String> global, int memoEntries) {
+    this.global = global;
+    this.memo =
+        new LinkedHashMap<>(1024, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > memoEntries;
+          }
+        };
+  }
+
+  /** The stored value of a packed reference, or null when it is not known (yet). */
+  String get(long packed) {
+    if (!overlay.isEmpty()) {
+      String announced = overlay.get(packed);
+      if (announced != null) {
+        String value = announced == ABSENT ? null : announced;
+        if (Objects.equals(value, global.get(packed))) {
+          overlay.remove(packed); // the global store caught up
+        }
+        return value;
+      }
+    }
+    if (!memoized(packed)) {
+      return global.get(packed);
+    }
+    String v = memo.get(packed);
+    if (v == null) {
+      v = global.get(packed);
+      if (v != null) {
+        memo.put(packed, v);
+      }
+    }
+    return v;
+  }
+
+  /** True when the reference is known now. */
+  boolean known(long packed) {
+    return get(packed) != null;
+  }
+
+  /** The router announced a change of {@code packed}: {@code value} is current (null = deleted). */
+  void announced(long packed, String value) {
+    memo.remove(packed);
+    overlay.put(packed, value == null ? ABSENT : value);
+  }
+
+  /** Announced changes the global store does not show yet. */
+  int overlaid() {
+    return overlay.size();
+  }
+
+  /** Covers and involved companies are read once per game: memoizing them only churns the memo. */
+  private static boolean memoized(long packed) {
+    IgdbEndpoint e = Reference.unpack(packed).endpoint();
+    return e != IgdbEndpoint.COVERS && e != IgdbEndpoint.INVOLVED_COMPANIES;
+  }
+
+  @Override
+  public String name(IgdbEndpoint endpoint, long id) {
+    return get(Reference.of(endpoint, id).packed());
+  }
+
+  @Override
+  public InvolvedCompanyLink involvedCompany(long id) {
+    String v = get(Reference.of(IgdbEndpoint.INVOLVED_COMPANIES, id).packed());
+    return v == null ? null : RefUpdate.decode(v);
+  }
+
+  @Override
+  public String coverImageId(long id) {
+    return get(Reference.of(IgdbEndpoint.COVERS, id).packed());
+  }
+}
