@@ -213,9 +213,15 @@ public final class StreamsThroughputBench {
       long lastDocument = System.nanoTime();
       // done = every game has a document, nothing left to consume, and no document for a while
       long settleNanos = (config.emitHoldMs() + config.commitIntervalMs() + 3000) * 1_000_000L;
+      String lastState = "";
       while (seen.size() < games
           || app.lag() > 0
           || System.nanoTime() - lastDocument < settleNanos) {
+        String state = app.state();
+        if (!state.equals(lastState)) {
+          System.out.printf("  %.1f s: state %s%n", secondsSince(t0), state);
+          lastState = state;
+        }
         for (ConsumerRecord<Long, byte[]> r : reader.poll(Duration.ofMillis(200))) {
           emitted++;
           lastDocument = System.nanoTime();

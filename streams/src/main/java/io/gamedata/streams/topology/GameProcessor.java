@@ -32,6 +32,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The heart of the application, one instance per game partition: validates raw games, drops stale
@@ -101,8 +102,15 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
     this.games = context.getStateStore(StoreNames.GAME_STATE);
+    KeyValueStore<Long, ValueAndTimestamp<String>> global =
+        context.getStateStore(StoreNames.REFERENCE_GLOBAL);
     this.references =
-        new ReferenceLookups(context.getStateStore(StoreNames.REFERENCE_GLOBAL), memoEntries);
+        new ReferenceLookups(
+            packed -> {
+              ValueAndTimestamp<String> v = global.get(packed);
+              return v == null ? null : v.value();
+            },
+            memoEntries);
     this.legacyPending = context.getStateStore(StoreNames.PENDING_GAMES);
     long now = context.currentSystemTimeMs();
     pending.clear();

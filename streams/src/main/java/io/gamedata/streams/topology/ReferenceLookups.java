@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.function.LongFunction;
 
 /**
  * A game task's view of the reference data: the global {@code reference-global} store (every
@@ -26,11 +26,14 @@ final class ReferenceLookups implements ReferenceLookup {
 
   private static final String ABSENT = "\u0000absent";
 
-  private final KeyValueStore<Long, String> global;
+  private final LongFunction<String> global;
   private final Map<Long, String> memo;
   private final Map<Long, String> overlay = new HashMap<>();
 
-  ReferenceLookups(KeyValueStore<Long, String> global, int memoEntries) {
+  /**
+   * @param global the stored value of a packed reference in the global store, or null
+   */
+  ReferenceLookups(LongFunction<String> global, int memoEntries) {
     this.global = global;
     this.memo =
         new LinkedHashMap<>(1024, 0.75f, true) {
@@ -47,18 +50,18 @@ final class ReferenceLookups implements ReferenceLookup {
       String announced = overlay.get(packed);
       if (announced != null) {
         String value = announced == ABSENT ? null : announced;
-        if (Objects.equals(value, global.get(packed))) {
+        if (Objects.equals(value, global.apply(packed))) {
           overlay.remove(packed); // the global store caught up
         }
         return value;
       }
     }
     if (!memoized(packed)) {
-      return global.get(packed);
+      return global.apply(packed);
     }
     String v = memo.get(packed);
     if (v == null) {
-      v = global.get(packed);
+      v = global.apply(packed);
       if (v != null) {
         memo.put(packed, v);
       }
