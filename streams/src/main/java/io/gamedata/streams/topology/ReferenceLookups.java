@@ -5,7 +5,6 @@ import io.gamedata.streams.domain.InvolvedCompanyLink;
 import io.gamedata.streams.domain.Reference;
 import io.gamedata.streams.domain.ReferenceLookup;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
@@ -27,7 +26,8 @@ final class ReferenceLookups implements ReferenceLookup {
   private static final String ABSENT = "\u0000absent";
 
   private final LongFunction<String> global;
-  private final Map<Long, String> memo;
+  private final int memoEntries;
+  private final Map<Long, String> memo = new HashMap<>();
   private final Map<Long, String> overlay = new HashMap<>();
 
   /**
@@ -35,13 +35,7 @@ final class ReferenceLookups implements ReferenceLookup {
    */
   ReferenceLookups(LongFunction<String> global, int memoEntries) {
     this.global = global;
-    this.memo =
-        new LinkedHashMap<>(1024, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
-            return size() > memoEntries;
-          }
-        };
+    this.memoEntries = memoEntries;
   }
 
   /** The stored value of a packed reference, or null when it is not known (yet). */
@@ -62,7 +56,10 @@ final class ReferenceLookups implements ReferenceLookup {
     String v = memo.get(packed);
     if (v == null) {
       v = global.apply(packed);
-      if (v != null) {
+      if (v != null && memoEntries > 0) {
+        if (memo.size() >= memoEntries) {
+          memo.clear(); // a bound, not an LRU: the named references a catalogue uses fit anyway
+        }
         memo.put(packed, v);
       }
     }
@@ -87,9 +84,12 @@ final class ReferenceLookups implements ReferenceLookup {
 
   /** Covers and involved companies are read once per game: memoizing them only churns the memo. */
   private static boolean memoized(long packed) {
-    IgdbEndpoint e = Reference.unpack(packed).endpoint();
-    return e != IgdbEndpoint.COVERS && e != IgdbEndpoint.INVOLVED_COMPANIES;
+    int endpoint = (int) (packed >>> 56); // see Reference#packed
+    return endpoint != COVERS && endpoint != INVOLVED_COMPANIES;
   }
+
+  private static final int COVERS = IgdbEndpoint.COVERS.ordinal();
+  private static final int INVOLVED_COMPANIES = IgdbEndpoint.INVOLVED_COMPANIES.ordinal();
 
   @Override
   public String name(IgdbEndpoint endpoint, long id) {
