@@ -78,12 +78,19 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String EMIT_HOLD_MS_CONFIG = "emit.hold.ms";
   public static final long EMIT_HOLD_MS_DEFAULT = 2000;
   private static final String EMIT_HOLD_MS_DOC =
-      "How long a game is held when a reference it names is not found yet (a new cover or"
-          + " company a moment behind its game): it is emitted as soon as its references are all"
-          + " found, or after this long with the missing ones listed in missing_references (and"
+      "A game naming a reference not found yet is held while references stream in (the last"
+          + " references of a bulk load overlapping its first games): it is emitted as soon as its"
+          + " references are all found, otherwise once no reference was read for this long (or"
+          + " after emit.max.hold.ms), with the missing ones listed in missing_references (and"
           + " emitted again when they arrive). 0 emits at once. A game whose references are all"
           + " known is emitted at once; references are all read before the first game on a"
           + " fresh start.";
+
+  public static final String EMIT_MAX_HOLD_MS_CONFIG = "emit.max.hold.ms";
+  public static final long EMIT_MAX_HOLD_MS_DEFAULT = 30_000;
+  private static final String EMIT_MAX_HOLD_MS_DOC =
+      "Upper bound of the hold of emit.hold.ms while references keep streaming in; must be >="
+          + " emit.hold.ms.";
 
   public static final String GAME_PARTITIONS_CONFIG = "game.partitions";
   public static final int GAME_PARTITIONS_DEFAULT = 0;
@@ -122,15 +129,23 @@ public final class StreamsAppConfig extends AbstractConfig {
   public StreamsAppConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props, false);
     validateTopics();
+    if (emitMaxHoldMs() < emitHoldMs()) {
+      throw new ConfigException(
+          EMIT_MAX_HOLD_MS_CONFIG, emitMaxHoldMs(), "must be >= " + EMIT_HOLD_MS_CONFIG);
+    }
   }
 
   public long emitHoldMs() {
     return getLong(EMIT_HOLD_MS_CONFIG);
   }
 
+  public long emitMaxHoldMs() {
+    return getLong(EMIT_MAX_HOLD_MS_CONFIG);
+  }
+
   /** How long the game processor holds a game with a reference not found yet. */
   public io.gamedata.streams.topology.EmitPolicy emitPolicy() {
-    return new io.gamedata.streams.topology.EmitPolicy(emitHoldMs());
+    return new io.gamedata.streams.topology.EmitPolicy(emitHoldMs(), emitMaxHoldMs());
   }
 
   /** Reads a properties file; values from {@code overrides} win. */
@@ -213,6 +228,13 @@ public final class StreamsAppConfig extends AbstractConfig {
                 Range.between(0, 600_000),
                 Importance.MEDIUM,
                 EMIT_HOLD_MS_DOC)
+            .define(
+                EMIT_MAX_HOLD_MS_CONFIG,
+                Type.LONG,
+                EMIT_MAX_HOLD_MS_DEFAULT,
+                Range.between(0, 3_600_000),
+                Importance.LOW,
+                EMIT_MAX_HOLD_MS_DOC)
             .define(
                 GAME_PARTITIONS_CONFIG,
                 Type.INT,

@@ -2,6 +2,7 @@ package io.gamedata.streams.runtime;
 
 import io.gamedata.streams.config.StreamsAppConfig;
 import io.gamedata.streams.metrics.PipelineMetrics;
+import io.gamedata.streams.topology.ReferenceActivity;
 import io.gamedata.streams.topology.StoreNames;
 import io.gamedata.streams.topology.TopologyFactory;
 import java.nio.file.Path;
@@ -52,6 +53,9 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
 
+  /** Upper bound of the commit interval of the references part. */
+  static final long REFERENCES_COMMIT_INTERVAL_MS = 100;
+
   /** Suffix of the application id of the references part. */
   public static final String REFERENCES_SUFFIX = "-references";
 
@@ -96,9 +100,10 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
       ensureInternalTopics(admin, valuesTopic, updatesTopic, partitions);
       endAtStart = referenceEndOffsets(admin);
     }
+    ReferenceActivity activity = new ReferenceActivity();
     references =
         newStreams(
-            TopologyFactory.references(config.topics(), updatesTopic, metrics),
+            TopologyFactory.references(config.topics(), updatesTopic, metrics, activity),
             routerId,
             "references");
     references.start();
@@ -110,7 +115,8 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
             partitions,
             metrics,
             config.memoEntries(),
-            config.emitPolicy());
+            config.emitPolicy(),
+            activity);
     starter =
         new Thread(
             () -> {
@@ -142,6 +148,13 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   private KafkaStreams newStreams(Topology topology, String applicationId, String part) {
     Properties props = StreamsPropertiesFactory.build(config, metrics);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    if (part.equals("references")) {
+      // a reference reaches the games part when the router commits it: commit at least every
+      // 100 ms (Kafka Streams' own default under exactly-once; the router's transactions are small)
+      props.put(
+          StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+          Math.min(config.commitIntervalMs(), REFERENCES_COMMIT_INTERVAL_MS));
+    }
     KafkaStreams s = new KafkaStreams(topology, props);
     s.setUncaughtExceptionHandler(
         e -> {

@@ -66,6 +66,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private final PipelineMetrics metrics;
   private final int memoEntries;
   private final EmitPolicy policy;
+  private final ReferenceActivity activity;
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, byte[]> games;
@@ -92,10 +93,12 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private long lastInputAt = Long.MIN_VALUE / 2;
 
-  GameProcessor(PipelineMetrics metrics, int memoEntries, EmitPolicy policy) {
+  GameProcessor(
+      PipelineMetrics metrics, int memoEntries, EmitPolicy policy, ReferenceActivity activity) {
     this.metrics = metrics;
     this.memoEntries = memoEntries;
     this.policy = policy;
+    this.activity = activity;
   }
 
   @Override
@@ -270,9 +273,11 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       }
     }
     if (!held.isEmpty()) {
+      boolean quiet = now - activity.lastReadMs() >= policy.holdMs();
       List<Long> due = new ArrayList<>();
       for (Map.Entry<Long, Long> h : held.entrySet()) {
-        if (now - h.getValue() >= policy.holdMs()) {
+        long waited = now - h.getValue();
+        if (quiet || waited >= policy.maxHoldMs()) {
           due.add(h.getKey());
         }
       }
@@ -307,9 +312,8 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       return;
     }
     Enrichment e = GameEnricher.enrich(state.source(), references);
-    Long since = held.get(id);
-    if (!e.complete() && since != null && now - since < policy.holdMs()) {
-      waitFor(id, e.missing()); // still held: nothing written
+    if (!e.complete() && held.containsKey(id)) {
+      waitFor(id, e.missing()); // still held (the punctuator ends the hold): nothing written
       return;
     }
     held.remove(id);

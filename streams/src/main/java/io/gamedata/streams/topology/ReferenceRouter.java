@@ -45,10 +45,12 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   private final Map<String, IgdbEndpoint> endpointsByTopic = new HashMap<>();
   private final PipelineMetrics metrics;
   private final ObjectMapper mapper = Json.mapper();
+  private final ReferenceActivity activity;
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, String> values;
 
-  ReferenceRouter(TopicNames topics, PipelineMetrics metrics) {
+  ReferenceRouter(TopicNames topics, PipelineMetrics metrics, ReferenceActivity activity) {
+    this.activity = activity;
     for (IgdbEndpoint e : IgdbEndpoint.references()) {
       endpointsByTopic.put(topics.raw(e), e);
     }
@@ -64,6 +66,7 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   @Override
   public void process(Record<Long, byte[]> record) {
     metrics.referenceIn();
+    activity.read(context.currentSystemTimeMs());
     RecordMetadata source = context.recordMetadata().orElse(null);
     IgdbEndpoint endpoint = source == null ? null : endpointsByTopic.get(source.topic());
     if (endpoint == null) {

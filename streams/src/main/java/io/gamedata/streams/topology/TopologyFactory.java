@@ -62,7 +62,8 @@ public final class TopologyFactory {
       EmitPolicy policy) {
     StreamsBuilder builder = new StreamsBuilder();
     String updates = StoreNames.referenceUpdatesTopic(applicationId);
-    addRouter(builder, topics, updates, metrics);
+    ReferenceActivity activity = new ReferenceActivity();
+    addRouter(builder, topics, updates, metrics, activity);
     addGames(
         builder,
         topics,
@@ -71,7 +72,8 @@ public final class TopologyFactory {
         gamePartitions,
         metrics,
         memoEntries,
-        policy);
+        policy,
+        activity);
     return builder.build();
   }
 
@@ -80,9 +82,9 @@ public final class TopologyFactory {
    * reference topics and the announced changes to {@code updatesTopic}.
    */
   public static Topology references(
-      TopicNames topics, String updatesTopic, PipelineMetrics metrics) {
+      TopicNames topics, String updatesTopic, PipelineMetrics metrics, ReferenceActivity activity) {
     StreamsBuilder builder = new StreamsBuilder();
-    addRouter(builder, topics, updatesTopic, metrics);
+    addRouter(builder, topics, updatesTopic, metrics, activity);
     return builder.build();
   }
 
@@ -97,15 +99,28 @@ public final class TopologyFactory {
       int gamePartitions,
       PipelineMetrics metrics,
       int memoEntries,
-      EmitPolicy policy) {
+      EmitPolicy policy,
+      ReferenceActivity activity) {
     StreamsBuilder builder = new StreamsBuilder();
     addGames(
-        builder, topics, valuesTopic, updatesTopic, gamePartitions, metrics, memoEntries, policy);
+        builder,
+        topics,
+        valuesTopic,
+        updatesTopic,
+        gamePartitions,
+        metrics,
+        memoEntries,
+        policy,
+        activity);
     return builder.build();
   }
 
   private static void addRouter(
-      StreamsBuilder builder, TopicNames topics, String updatesTopic, PipelineMetrics metrics) {
+      StreamsBuilder builder,
+      TopicNames topics,
+      String updatesTopic,
+      PipelineMetrics metrics,
+      ReferenceActivity activity) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.REFERENCE_VALUES),
@@ -117,7 +132,7 @@ public final class TopologyFactory {
                 topics.references(),
                 Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("reference-source"))
             .process(
-                () -> new ReferenceRouter(topics, metrics),
+                () -> new ReferenceRouter(topics, metrics, activity),
                 Named.as("reference-router"),
                 StoreNames.REFERENCE_VALUES);
     Map<String, KStream<Long, Emit>> refBranches =
@@ -144,7 +159,8 @@ public final class TopologyFactory {
       int gamePartitions,
       PipelineMetrics metrics,
       int memoEntries,
-      EmitPolicy policy) {
+      EmitPolicy policy,
+      ReferenceActivity activity) {
     if (gamePartitions < 1) {
       throw new IllegalArgumentException("gamePartitions must be >= 1");
     }
@@ -187,7 +203,7 @@ public final class TopologyFactory {
         gameInbound
             .merge(referenceInbound, Named.as("game-reference-merge"))
             .process(
-                () -> new GameProcessor(metrics, memoEntries, policy),
+                () -> new GameProcessor(metrics, memoEntries, policy, activity),
                 Named.as("game-processor"),
                 StoreNames.GAME_STATE,
                 StoreNames.PENDING_GAMES);

@@ -51,6 +51,10 @@ class StreamsAppConfigTest {
     assertThatThrownBy(() -> valid().set("topic.games.dlq", "igdb.games").build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("topic.games.dlq");
+    assertThatThrownBy(
+            () -> valid().set("emit.hold.ms", 5000).set("emit.max.hold.ms", 1000).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("emit.max.hold.ms");
   }
 
   @Test

@@ -214,12 +214,34 @@ class EnrichmentTopologyTest {
   @Test
   void referencesThatNeverGoQuietDelayAGameAtMostTheMaximumWait() {
     h.streaming = true;
+    h.send(IgdbEndpoint.KEYWORDS, 4999, named(4999, "unrelated"));
     h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L));
     for (int i = 0; i < 40; i++) {
       h.advance(900);
       h.send(IgdbEndpoint.KEYWORDS, 5000 + i, named(5000 + i, "unrelated " + i));
+      if (i == 20) {
+        assertThat(h.enriched.isEmpty()).as("held while references stream in").isTrue();
+      }
     }
     assertThat(h.enrichedRecords()).hasSize(1);
+  }
+
+  @Test
+  void aGameWithADanglingReferenceIsNotHeldWhileNoReferenceArrives() {
+    loadAll(h);
+    h.advance(2000); // references quiet
+    h.streaming = true;
+    h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L)); // its cover never comes
+    h.advance(100);
+    EnrichedGame doc = h.enriched.readValue();
+    assertThat(doc.missingReferences())
+        .containsExactly("involved_companies:1420", "involved_companies:1421", "covers:142");
+    // and it is emitted again, complete, when they do come after all
+    h.send(IgdbEndpoint.INVOLVED_COMPANIES, 1420, involved(1420, 42, 908, true, false));
+    h.send(IgdbEndpoint.INVOLVED_COMPANIES, 1421, involved(1421, 42, 909, false, true));
+    h.send(IgdbEndpoint.COVERS, 142, Fixtures.cover(142, 42, "co42"));
+    h.advance(100);
+    assertThat(h.latest().get(42L).missingReferences()).isEmpty();
   }
 
   @Test

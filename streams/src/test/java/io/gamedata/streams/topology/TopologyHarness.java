@@ -47,7 +47,7 @@ final class TopologyHarness implements AutoCloseable {
     driver =
         new TopologyTestDriver(
             TopologyFactory.combined(
-                topics, "topology-test", 1, metrics, 1000, new EmitPolicy(1000)),
+                topics, "topology-test", 1, metrics, 1000, new EmitPolicy(1000, 30_000)),
             props);
     for (IgdbEndpoint e : IgdbEndpoint.values()) {
       inputs.put(

@@ -1,0 +1,24 @@
+package io.gamedata.streams.topology;
+
+/**
+ * When this application's reference router last read a reference record (wall clock of its
+ * processor context), shared by the two parts of one instance. A game task holds a game that names
+ * a reference not found yet while references are still streaming in (a bulk load whose last
+ * references overlap its first games), so that the game is emitted once, complete, instead of
+ * incomplete and again when the reference arrives. Only a hint: with the router's tasks on another
+ * instance it stays quiet, and the hold then ends after {@link EmitPolicy#holdMs()}.
+ */
+public final class ReferenceActivity {
+
+  private volatile long lastReadMs = Long.MIN_VALUE / 2;
+
+  void read(long nowMs) {
+    if (nowMs > lastReadMs) {
+      lastReadMs = nowMs;
+    }
+  }
+
+  long lastReadMs() {
+    return lastReadMs;
+  }
+}
