@@ -252,6 +252,9 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
    * games flagged by a reference change are enriched again and emitted when they changed.
    */
   private void punctuate(long now) {
+    if (references.overlaid() > 0) {
+      references.prune(256);
+    }
     if (pending.isEmpty()) {
       return;
     }

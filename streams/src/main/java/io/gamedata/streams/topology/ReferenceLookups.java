@@ -77,9 +77,24 @@ final class ReferenceLookups implements ReferenceLookup {
     overlay.put(packed, value == null ? ABSENT : value);
   }
 
-  /** Announced changes the global store does not show yet. */
+  /** Announced changes the global store may not show yet. */
   int overlaid() {
     return overlay.size();
+  }
+
+  /**
+   * Forgets announced changes the global store shows by now (a change no game of this task looks up
+   * again would otherwise stay forever); looks at up to {@code limit} of them.
+   */
+  void prune(int limit) {
+    var it = overlay.entrySet().iterator();
+    for (int n = 0; n < limit && it.hasNext(); n++) {
+      Map.Entry<Long, String> e = it.next();
+      String value = e.getValue() == ABSENT ? null : e.getValue();
+      if (Objects.equals(value, global.apply(e.getKey()))) {
+        it.remove();
+      }
+    }
   }
 
   /** Covers and involved companies are read once per game: memoizing them only churns the memo. */
