@@ -60,6 +60,9 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
    */
   private static final long SHARED_EMIT_BUDGET_NANOS = 40_000_000L;
 
+  /** Missing references looked up per punctuation (each a global store read). */
+  private static final int ARRIVAL_CHECKS = 1_000;
+
   /** Input counts as still arriving when this task read some this recently. */
   private static final long INPUT_QUIET_MS = 1_000;
 
@@ -83,10 +86,16 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private final TreeSet<Long> dirty = new TreeSet<>();
 
   /** Held games (not emitted at their current version) -> since when (wall clock). */
-  private final Map<Long, Long> held = new HashMap<>();
+  private final Map<Long, Long> held = new java.util.LinkedHashMap<>(); // oldest first
 
   /** Reference not found yet -> the pending games that miss it. */
   private final Map<Long, Set<Long>> waiting = new HashMap<>();
+
+  /**
+   * The references of {@link #waiting} in the order the punctuator looks them up (round robin, a
+   * bounded number per punctuation: a bulk load can leave tens of thousands waiting).
+   */
+  private final java.util.LinkedHashSet<Long> toCheck = new java.util.LinkedHashSet<>();
 
   /** Pending game -> the references it misses (the keys under which {@link #waiting} has it). */
   private final Map<Long, long[]> missingOf = new HashMap<>();
@@ -120,6 +129,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     dirty.clear();
     held.clear();
     waiting.clear();
+    toCheck.clear();
     missingOf.clear();
     index.clear();
     try (var it = games.all()) {
@@ -258,31 +268,34 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     if (pending.isEmpty()) {
       return;
     }
-    if (!waiting.isEmpty()) {
-      List<Long> arrived = new ArrayList<>();
-      for (Long ref : waiting.keySet()) {
-        if (references.known(ref)) {
-          arrived.add(ref);
-        }
+    // missing references that arrived: a bounded number of lookups per punctuation, round robin
+    int checks = Math.min(toCheck.size(), ARRIVAL_CHECKS);
+    for (int i = 0; i < checks; i++) {
+      var it = toCheck.iterator();
+      long ref = it.next();
+      it.remove();
+      Set<Long> ids = waiting.get(ref);
+      if (ids == null) {
+        continue; // its games left
       }
-      for (Long ref : arrived) {
-        Set<Long> ids = waiting.get(ref); // null when its games left with an earlier reference
-        if (ids != null) {
-          for (Long id : List.copyOf(ids)) {
-            unwait(id);
-            dirty.add(id);
-          }
-        }
+      if (!references.known(ref)) {
+        toCheck.add(ref); // again later
+        continue;
+      }
+      for (Long id : List.copyOf(ids)) {
+        unwait(id);
+        dirty.add(id);
       }
     }
+    // held games: all of them once references are quiet, else those held the longest
     if (!held.isEmpty()) {
       boolean quiet = now - activity.lastReadMs() >= policy.holdMs();
       List<Long> due = new ArrayList<>();
       for (Map.Entry<Long, Long> h : held.entrySet()) {
-        long waited = now - h.getValue();
-        if (quiet || waited >= policy.maxHoldMs()) {
-          due.add(h.getKey());
+        if (!quiet && now - h.getValue() < policy.maxHoldMs()) {
+          break; // oldest first: the rest were held later
         }
+        due.add(h.getKey());
       }
       for (Long id : due) {
         held.remove(id);
@@ -473,7 +486,13 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     }
     missingOf.put(id, missing);
     for (long ref : missing) {
-      waiting.computeIfAbsent(ref, r -> new HashSet<>(4)).add(id);
+      Set<Long> ids = waiting.get(ref);
+      if (ids == null) {
+        ids = new HashSet<>(4);
+        waiting.put(ref, ids);
+        toCheck.add(ref);
+      }
+      ids.add(id);
     }
   }
 
