@@ -60,8 +60,13 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
    */
   private static final long SHARED_EMIT_BUDGET_NANOS = 40_000_000L;
 
-  /** Missing references looked up per punctuation (each a global store read). */
-  private static final int ARRIVAL_CHECKS = 1_000;
+  /**
+   * Missing references looked up per punctuation (each a read of the global store, whose RocksDB
+   * reads and the global thread's writes share one lock): a few thousand lookups a second per task,
+   * however many games wait. A bulk load whose references and games arrive together can leave tens
+   * of thousands waiting; a round over all of them then takes a few seconds, within the hold.
+   */
+  private static final int ARRIVAL_CHECKS = 128;
 
   /** Input counts as still arriving when this task read some this recently. */
   private static final long INPUT_QUIET_MS = 1_000;
