@@ -11,10 +11,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Compact binary serde of {@link RefUpdate} for the internal {@code reference-updates} topic
- * (named references are multicast to every game partition, so this topic carries more records than
- * any input). Not a contract: only this application reads it. Records written as JSON by earlier
- * versions (first byte {@code '{'}) are still read.
+ * Compact binary serde of {@link RefUpdate} for the internal {@code reference-updates} topic (the
+ * changes of known references, each sent to every game partition). Not a contract: only this
+ * application reads it. Records written as JSON by earlier versions (first byte {@code '{'}) are
+ * still read.
  *
  * <p>Layout: format byte, endpoint ordinal, id, flags (deleted, developer, publisher, and which of
  * value / company / game follow), then value (length + UTF-8), company, game.
