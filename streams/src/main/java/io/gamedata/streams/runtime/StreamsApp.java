@@ -8,6 +8,7 @@ import io.gamedata.streams.topology.TopologyFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,8 +98,9 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     String updatesTopic = StoreNames.referenceUpdatesTopic(config.applicationId());
     Map<TopicPartition, Long> endAtStart;
     try (Admin admin = admin()) {
-      ensureInternalTopics(admin, valuesTopic, updatesTopic, partitions);
-      endAtStart = referenceEndOffsets(admin);
+      Collection<TopicDescription> referenceTopics = describeReferenceTopics(admin);
+      ensureInternalTopics(admin, referenceTopics, valuesTopic, updatesTopic, partitions);
+      endAtStart = referenceEndOffsets(admin, referenceTopics);
     }
     ReferenceActivity activity = new ReferenceActivity();
     references =
@@ -243,15 +245,31 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     }
   }
 
-  private Map<TopicPartition, Long> referenceEndOffsets(Admin admin) {
+  /** The reference topics, which must exist before the application starts. */
+  private Collection<TopicDescription> describeReferenceTopics(Admin admin) {
+    try {
+      return admin
+          .describeTopics(config.topics().references())
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .values();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the reference topics", e);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Cannot describe the reference topics "
+              + config.topics().references()
+              + " (they must exist first)",
+          e);
+    }
+  }
+
+  private Map<TopicPartition, Long> referenceEndOffsets(
+      Admin admin, Collection<TopicDescription> referenceTopics) {
     try {
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (TopicDescription d :
-          admin
-              .describeTopics(config.topics().references())
-              .allTopicNames()
-              .get(30, TimeUnit.SECONDS)
-              .values()) {
+      for (TopicDescription d : referenceTopics) {
         for (var p : d.partitions()) {
           latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
         }
@@ -350,18 +368,17 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
    * the games topic).
    */
   private void ensureInternalTopics(
-      Admin admin, String valuesTopic, String updatesTopic, int gamePartitions) {
+      Admin admin,
+      Collection<TopicDescription> referenceTopics,
+      String valuesTopic,
+      String updatesTopic,
+      int gamePartitions) {
     try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
       if (!existing.contains(valuesTopic)) {
         int partitions = 0;
-        for (TopicDescription d :
-            admin
-                .describeTopics(config.topics().references())
-                .allTopicNames()
-                .get(30, TimeUnit.SECONDS)
-                .values()) {
+        for (TopicDescription d : referenceTopics) {
           partitions = Math.max(partitions, d.partitions().size());
         }
         missing.add(

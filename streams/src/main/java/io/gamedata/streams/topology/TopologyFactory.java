@@ -3,7 +3,6 @@ package io.gamedata.streams.topology;
 import io.gamedata.contracts.topic.Topics;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -146,7 +145,7 @@ public final class TopologyFactory {
         .mapValues(v -> ((Emit.Reference) v).update(), Named.as("reference-unwrap"))
         .to(
             updatesTopic,
-            Produced.with(Serdes.Long(), (Serde<RefUpdate>) new RefUpdateSerde())
+            Produced.with(Serdes.Long(), new RefUpdateSerde())
                 .withStreamPartitioner(new ReferencePartitioner())
                 .withName("reference-updates-sink"));
   }
@@ -189,7 +188,7 @@ public final class TopologyFactory {
     KStream<Long, Inbound> referenceInbound =
         builder.stream(
                 updatesTopic,
-                Consumed.with(Serdes.Long(), (Serde<RefUpdate>) new RefUpdateSerde())
+                Consumed.with(Serdes.Long(), new RefUpdateSerde())
                     .withName("reference-updates-source"))
             .mapValues(Inbound::reference, Named.as("reference-inbound"));
 
