@@ -6,8 +6,10 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
- * Records whose key or value a source cannot deserialize (e.g. a key that is not an 8-byte id) go
- * to the dead-letter topic with their original bytes, in the same transaction; processing goes on.
+ * Records whose key or value a source cannot deserialize go to the dead-letter topic with their
+ * original bytes; processing goes on. The raw topics are read as bytes and decoded by the
+ * processors (a handler's dead letter can be committed before the record's offset, see the
+ * topology's {@code IdKeys}), so this covers the internal topics.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 

@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -48,7 +48,6 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
-  private static final LongSerializer KEYS = new LongSerializer();
   private static final long[] NONE = new long[0];
 
   /** How long one punctuation may spend re-enriching pending games (the rest waits). */
@@ -185,6 +184,10 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private void processGame(Record<Long, Inbound> record) {
     Long id = record.key();
     byte[] bytes = record.value().game();
+    if (record.value().keyProblem() != null) {
+      dead(record, record.value().keyProblem(), SerializationException.class.getName());
+      return;
+    }
     if (id == null) {
       dead(record, "missing key", DeadLetter.VALIDATION);
       return;
@@ -420,14 +423,10 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private void dead(Record<Long, Inbound> record, String reason, String exceptionClass) {
     metrics.deadLetter();
     RecordMetadata source = context.recordMetadata().orElse(null);
-    byte[] rawKey =
-        record.key() == null
-            ? null
-            : KEYS.serialize(source == null ? "" : source.topic(), record.key());
     context.forward(
         DeadLetters.record(
             record.key(),
-            rawKey,
+            record.value().rawKey(),
             record.value().game(),
             reason,
             exceptionClass,

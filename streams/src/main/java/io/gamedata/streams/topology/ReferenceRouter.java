@@ -16,8 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -38,9 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * did not change (a touch, a replay) forwards nothing. Invalid or unreadable records go to the
  * dead-letter topic and leave the stored value as it was.
  */
-final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
-
-  private static final LongSerializer KEYS = new LongSerializer();
+final class ReferenceRouter implements Processor<byte[], byte[], Long, Emit> {
 
   private final Map<String, IgdbEndpoint> endpointsByTopic = new HashMap<>();
   private final PipelineMetrics metrics;
@@ -64,7 +62,7 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   }
 
   @Override
-  public void process(Record<Long, byte[]> record) {
+  public void process(Record<byte[], byte[]> raw) {
     metrics.referenceIn();
     activity.read(context.currentSystemTimeMs());
     RecordMetadata source = context.recordMetadata().orElse(null);
@@ -72,8 +70,16 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
     if (endpoint == null) {
       throw new IllegalStateException("record from an unexpected topic: " + source);
     }
+    Record<Long, byte[]> record;
+    try {
+      // decoded here, not in the source: see IdKeys
+      record = raw.withKey(IdKeys.decode(source.topic(), raw.key()));
+    } catch (SerializationException e) {
+      dead(raw.withKey(null), raw.key(), source, IdKeys.reason(e), e.getClass().getName());
+      return;
+    }
     if (record.key() == null) {
-      dead(record, source, "missing key", DeadLetter.VALIDATION);
+      dead(record, raw.key(), source, "missing key", DeadLetter.VALIDATION);
       return;
     }
     if (record.value() == null) {
@@ -86,6 +92,7 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
     } catch (IOException e) {
       dead(
           record,
+          raw.key(),
           source,
           "cannot deserialize " + endpoint.model().getSimpleName() + ": " + e.getMessage(),
           e.getClass().getName());
@@ -93,7 +100,7 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
     }
     Optional<String> violation = ReferenceValidator.violation(record.key(), parsed);
     if (violation.isPresent()) {
-      dead(record, source, violation.get(), DeadLetter.VALIDATION);
+      dead(record, raw.key(), source, violation.get(), DeadLetter.VALIDATION);
       return;
     }
     RefUpdate update;
@@ -130,9 +137,12 @@ final class ReferenceRouter implements Processor<Long, byte[], Long, Emit> {
   }
 
   private void dead(
-      Record<Long, byte[]> record, RecordMetadata source, String reason, String exceptionClass) {
+      Record<Long, byte[]> record,
+      byte[] rawKey,
+      RecordMetadata source,
+      String reason,
+      String exceptionClass) {
     metrics.deadLetter();
-    byte[] rawKey = record.key() == null ? null : KEYS.serialize(source.topic(), record.key());
     context.forward(
         DeadLetters.record(
             record.key(),

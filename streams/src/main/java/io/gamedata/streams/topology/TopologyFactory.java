@@ -129,7 +129,8 @@ public final class TopologyFactory {
     KStream<Long, Emit> routed =
         builder.stream(
                 topics.references(),
-                Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("reference-source"))
+                // keys decoded by the router, not the source: see IdKeys
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("reference-source"))
             .process(
                 () -> new ReferenceRouter(topics, metrics, activity),
                 Named.as("reference-router"),
@@ -195,8 +196,9 @@ public final class TopologyFactory {
     KStream<Long, Inbound> gameInbound =
         builder.stream(
                 topics.games(),
-                Consumed.with(Serdes.Long(), Serdes.ByteArray()).withName("game-source"))
-            .mapValues(Inbound::game, Named.as("game-inbound"));
+                // keys decoded in the topology, not the source: see IdKeys
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("game-source"))
+            .process(GameKeyDecoder::new, Named.as("game-inbound"));
 
     KStream<Long, Emit> out =
         gameInbound

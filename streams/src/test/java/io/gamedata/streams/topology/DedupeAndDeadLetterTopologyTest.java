@@ -125,18 +125,17 @@ class DedupeAndDeadLetterTopologyTest {
     byte[] garbage = {(byte) 0xff, 0x00, 0x7b, 0x01};
     h.sendBytes(IgdbEndpoint.GAMES, new byte[] {0, 0, 0, 0, 0, 0, 0, 9}, garbage);
     h.sendRaw(IgdbEndpoint.GAMES, 10L, "{\"id\":10,\"name\":\"Typed\",\"rating\":\"high\"}");
-    // a key that is not an 8-byte id: the source deserializer fails and the handler takes it
-    // (TopologyTestDriver does not capture a handler's dead letters: StreamsAppIT checks them)
-    long handledBefore = h.metrics.deadLetters();
+    // a key that is not an 8-byte id: decoded in the topology, dead-lettered with its bytes in
+    // the same transaction as its consumed offset
     h.sendBytes(IgdbEndpoint.GAMES, new byte[] {1, 2, 3}, "{}".getBytes(StandardCharsets.UTF_8));
-    assertThat(h.metrics.deadLetters()).isEqualTo(handledBefore + 1);
-    // a poisoned reference record
+    // a poisoned reference record, a reference key that is not an id, a key/id mismatch
     h.sendBytes(IgdbEndpoint.GENRES, new byte[] {0, 0, 0, 0, 0, 0, 0, 5}, garbage);
+    h.sendBytes(IgdbEndpoint.GENRES, new byte[] {4, 2}, "{}".getBytes(StandardCharsets.UTF_8));
     h.send(IgdbEndpoint.GENRES, 6, named(7, "key/id mismatch"));
     h.send(IgdbEndpoint.GAMES, 1, fullGame(1, 1_700_000_000L));
 
     var dead = h.dlq.readRecordsToList();
-    assertThat(dead).hasSize(4);
+    assertThat(dead).hasSize(6);
     assertThat(dead.get(0).value()).isEqualTo(garbage);
     assertThat(DeadLetter.get(dead.get(0).headers(), DeadLetter.REASON))
         .startsWith("cannot deserialize IgdbGame");
@@ -144,10 +143,24 @@ class DedupeAndDeadLetterTopologyTest {
         .startsWith("com.fasterxml.jackson");
     assertThat(DeadLetter.get(dead.get(1).headers(), DeadLetter.REASON))
         .contains("cannot deserialize IgdbGame");
-    assertThat(DeadLetter.get(dead.get(2).headers(), DeadLetter.SOURCE_TOPIC))
+    assertThat(dead.get(2).key()).containsExactly(1, 2, 3);
+    assertThat(new String(dead.get(2).value(), StandardCharsets.UTF_8)).isEqualTo("{}");
+    assertThat(DeadLetter.get(dead.get(2).headers(), DeadLetter.REASON))
+        .startsWith("cannot deserialize key: ")
+        .contains("LongDeserializer");
+    assertThat(DeadLetter.get(dead.get(2).headers(), DeadLetter.EXCEPTION_CLASS))
+        .isEqualTo("org.apache.kafka.common.errors.SerializationException");
+    assertThat(DeadLetter.get(dead.get(2).headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("2");
+    assertThat(DeadLetter.get(dead.get(3).headers(), DeadLetter.SOURCE_TOPIC))
         .isEqualTo("igdb.genres");
-    assertThat(DeadLetter.get(dead.get(3).headers(), DeadLetter.REASON))
+    assertThat(dead.get(4).key()).containsExactly(4, 2);
+    assertThat(DeadLetter.get(dead.get(4).headers(), DeadLetter.REASON))
+        .startsWith("cannot deserialize key: ");
+    assertThat(DeadLetter.get(dead.get(4).headers(), DeadLetter.SOURCE_TOPIC))
+        .isEqualTo("igdb.genres");
+    assertThat(DeadLetter.get(dead.get(5).headers(), DeadLetter.REASON))
         .isEqualTo("key 6 does not match id 7");
+    assertThat(h.metrics.deadLetters()).isEqualTo(6);
     // the valid game after the poison is processed
     assertThat(h.enriched.readValue().id()).isEqualTo(1L);
   }
