@@ -214,12 +214,15 @@ public final class StreamsThroughputBench {
       // done = every game has a document, nothing left to consume, and no document for a while
       long settleNanos = (config.emitHoldMs() + config.commitIntervalMs() + 3000) * 1_000_000L;
       String lastState = "";
+      NativeThreadCpu phaseCpu = new NativeThreadCpu();
       while (seen.size() < games
           || app.lag() > 0
           || System.nanoTime() - lastDocument < settleNanos) {
         String state = app.state();
         if (!state.equals(lastState)) {
-          System.out.printf("  %.1f s: state %s%n", secondsSince(t0), state);
+          System.out.printf(
+              "  %.1f s: state %s (cpu of the phase before:%s)%n",
+              secondsSince(t0), state, phaseCpu.sinceLast(6));
           lastState = state;
         }
         for (ConsumerRecord<Long, byte[]> r : reader.poll(Duration.ofMillis(200))) {
@@ -240,6 +243,7 @@ public final class StreamsThroughputBench {
         }
       }
       double seconds = (lastDocument - t0) / 1e9;
+      System.out.printf("  cpu of the last phase:%s%n", phaseCpu.sinceLast(8));
       System.out.printf("stream threads cpu: %.1f s%n", streamThreadsCpuNanos() / 1e9);
       System.out.printf(
           "topology: %d games, last document after %.1f s, %d documents emitted, metrics %s%n",
