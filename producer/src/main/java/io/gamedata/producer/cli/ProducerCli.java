@@ -278,7 +278,9 @@ public final class ProducerCli {
   static final class SyncOptions {
     @Option(
         names = "--sync-endpoints",
-        description = "Endpoints kept current. Env: SYNC_ENDPOINTS. Default: games")
+        description =
+            "Endpoints kept current (polled, webhooks registered). Env: SYNC_ENDPOINTS. Default:"
+                + " all")
     String endpoints;
 
     @Option(

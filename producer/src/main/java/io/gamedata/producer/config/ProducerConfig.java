@@ -110,8 +110,7 @@ public record ProducerConfig(
       throw new ConfigException(ENDPOINTS, "must name at least one endpoint");
     }
     endpoints = List.copyOf(endpoints);
-    syncEndpoints =
-        syncEndpoints == null ? List.of(IgdbEndpoint.GAMES) : List.copyOf(syncEndpoints);
+    syncEndpoints = syncEndpoints == null ? allEndpoints() : List.copyOf(syncEndpoints);
     positive(SYNC_INTERVAL, syncInterval);
     if (syncOverlap == null || syncOverlap.isNegative()) {
       throw new ConfigException(SYNC_OVERLAP, "must be >= 0");
@@ -230,8 +229,7 @@ public record ProducerConfig(
     b.endpoints = endpoints(ENDPOINTS, env.get(ENDPOINTS), allEndpoints());
     b.rawDir = env.containsKey(RAW_DIR) ? Path.of(env.get(RAW_DIR)) : null;
     b.checkpointFile = env.containsKey(CHECKPOINT_FILE) ? Path.of(env.get(CHECKPOINT_FILE)) : null;
-    b.syncEndpoints =
-        endpoints(SYNC_ENDPOINTS, env.get(SYNC_ENDPOINTS), List.of(IgdbEndpoint.GAMES));
+    b.syncEndpoints = endpoints(SYNC_ENDPOINTS, env.get(SYNC_ENDPOINTS), allEndpoints());
     b.syncInterval = Duration.ofSeconds(integer(env, SYNC_INTERVAL, 60));
     b.syncOverlap = Duration.ofSeconds(integer(env, SYNC_OVERLAP, 120));
     b.deleteDiffInterval = Duration.ofSeconds(integer(env, DELETE_DIFF_INTERVAL, 6 * 3600));
@@ -373,7 +371,7 @@ public record ProducerConfig(
     private List<IgdbEndpoint> endpoints = allEndpoints();
     private Path rawDir;
     private Path checkpointFile;
-    private List<IgdbEndpoint> syncEndpoints = List.of(IgdbEndpoint.GAMES);
+    private List<IgdbEndpoint> syncEndpoints = allEndpoints();
     private Duration syncInterval = Duration.ofSeconds(60);
     private Duration syncOverlap = Duration.ofSeconds(120);
     private Duration deleteDiffInterval = Duration.ofHours(6);

@@ -29,6 +29,15 @@ class ProducerConfigTest {
     assertThat(c.endpoints()).endsWith(IgdbEndpoint.GAMES).hasSize(IgdbEndpoint.values().length);
     assertThat(c.topicFor(IgdbEndpoint.GAMES)).isEqualTo("igdb.games");
     assertThat(c.toString()).doesNotContain("secret");
+    // kept current: every endpoint (a new game's cover and involved companies, a renamed company)
+    assertThat(c.syncEndpoints()).containsExactlyInAnyOrder(IgdbEndpoint.values());
+    assertThat(
+            ProducerConfig.builder()
+                .kafkaBootstrapServers("localhost:1")
+                .credentials("id", "a-client-secret")
+                .build()
+                .syncEndpoints())
+        .containsExactlyInAnyOrder(IgdbEndpoint.values());
   }
 
   @Test
@@ -60,5 +69,7 @@ class ProducerConfigTest {
     env.put("FETCH_ENDPOINTS", "genres, games");
     assertThat(ProducerConfig.fromEnv(env).endpoints())
         .containsExactly(IgdbEndpoint.GENRES, IgdbEndpoint.GAMES);
+    env.put("SYNC_ENDPOINTS", "games");
+    assertThat(ProducerConfig.fromEnv(env).syncEndpoints()).containsExactly(IgdbEndpoint.GAMES);
   }
 }
