@@ -137,9 +137,9 @@ public final class ProducerContext implements AutoCloseable {
 
   /**
    * Starts the webhook receiver on the configured port and, when a public URL is configured,
-   * (re-)registers the webhooks of the sync endpoints with IGDB, then checks them again every sync
-   * interval: a webhook IGDB deactivated (5 failed deliveries) or forgot is registered again, and
-   * what it missed meanwhile comes through the {@code updated_at} poll.
+   * (re-)registers the webhooks of the sync endpoints with IGDB in the background (at once, then
+   * every sync interval): a webhook IGDB deactivated (5 failed deliveries) or forgot is registered
+   * again, and what it missed meanwhile comes through the {@code updated_at} poll.
    */
   public synchronized WebhookServer startWebhooks() {
     String secret =
@@ -161,7 +161,6 @@ public final class ProducerContext implements AutoCloseable {
         .webhookPublicUrl()
         .ifPresent(
             u -> {
-              WebhookRegistrar.register(client, u, secret, config.syncEndpoints());
               registrar =
                   Executors.newSingleThreadScheduledExecutor(
                       r -> {
@@ -170,6 +169,9 @@ public final class ProducerContext implements AutoCloseable {
                         return t;
                       });
               long every = Math.max(1, config.syncInterval().toMillis());
+              // the first round at once, in the background: 3 registrations per endpoint take
+              // IGDB's rate limit about 11 s for all 15 endpoints, which the bulk fetch need not
+              // wait for (the receiver listens already; what comes before is polled)
               registrar.scheduleWithFixedDelay(
                   () -> {
                     try {
@@ -178,7 +180,7 @@ public final class ProducerContext implements AutoCloseable {
                       LOG.warn("Webhook check failed, next round retries: {}", e.toString());
                     }
                   },
-                  every,
+                  0,
                   every,
                   TimeUnit.MILLISECONDS);
             });

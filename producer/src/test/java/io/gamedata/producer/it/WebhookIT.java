@@ -64,7 +64,9 @@ class WebhookIT {
               .build();
       try (ProducerContext p = ProducerContext.open(c)) {
         p.startWebhooks();
-        // registered at start-up: create, update and delete of games, with our secret
+        // registered at start-up (in the background): create, update and delete of games, with
+        // our secret
+        await().atMost(Duration.ofSeconds(20)).until(() -> ours(igdb, port).size() == 3);
         assertThat(ours(igdb, port))
             .hasSize(3)
             .allMatch(Webhooks.Hook::active)
