@@ -153,7 +153,7 @@ public final class SyncService implements AutoCloseable {
 
   private int sameSecond(IgdbEndpoint e, long second, Map<Long, long[]> seen) {
     int n = 0;
-    long after = 0;
+    long after = -1; // ids start at 0 (game_types, game_statuses)
     while (true) {
       List<RawRecord> page =
           client.query(
@@ -180,7 +180,7 @@ public final class SyncService implements AutoCloseable {
   public synchronized List<Long> diffDeletes(IgdbEndpoint e) {
     BitSet inKafka = kafkaIds.apply(e); // first Kafka, then IGDB: a create in between is safe
     BitSet inIgdb = new BitSet();
-    long after = 0;
+    long after = -1; // ids start at 0 (game_types, game_statuses)
     while (true) {
       List<RawRecord> page =
           client.query(

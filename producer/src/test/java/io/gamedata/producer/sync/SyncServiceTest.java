@@ -103,4 +103,21 @@ class SyncServiceTest {
     assertThat(sync.diffDeletes(IgdbEndpoint.GAMES)).containsExactly(42L, 299L);
     assertThat(sink.deleted.get(IgdbEndpoint.GAMES)).containsExactly(42L, 299L);
   }
+
+  @Test
+  void idZeroIsARecordLikeAnyOther() {
+    // game_types and game_statuses start at id 0 ("Main Game", "Released")
+    igdb.add("game_types", LongStream.rangeClosed(0, 14).boxed().toList(), 1000);
+    kafka.set(0, 15);
+    assertThat(sync.diffDeletes(IgdbEndpoint.GAME_TYPES)).isEmpty();
+    assertThat(sink.deleted.getOrDefault(IgdbEndpoint.GAME_TYPES, java.util.List.of())).isEmpty();
+    igdb.remove("game_types", 0);
+    assertThat(sync.diffDeletes(IgdbEndpoint.GAME_TYPES)).containsExactly(0L);
+
+    // a same-second page starts before id 0
+    igdb.add("game_statuses", LongStream.rangeClosed(0, 7).boxed().toList(), 1000);
+    state.put("sync/game_statuses", "{\"cursor\":1000}");
+    sync.poll(IgdbEndpoint.GAME_STATUSES);
+    assertThat(sink.ids(IgdbEndpoint.GAME_STATUSES)).contains(0L).hasSize(8);
+  }
 }

@@ -200,7 +200,7 @@ public final class FakeIgdb implements AutoCloseable {
   private List<ObjectNode> select(String endpoint, String q, boolean all) {
     NavigableMap<Long, ObjectNode> rows =
         data.getOrDefault(endpoint, new ConcurrentSkipListMap<>());
-    long idGt = num(q, "id > (\\d+)", Long.MIN_VALUE);
+    long idGt = num(q, "id > (-?\\d+)", Long.MIN_VALUE);
     long idLe = num(q, "id <= (\\d+)", Long.MAX_VALUE);
     long idEq = num(q, "[^_]id = (\\d+)", Long.MIN_VALUE);
     long updGe = num(q, "updated_at >= (\\d+)", Long.MIN_VALUE);
