@@ -34,6 +34,7 @@ public final class ProducerComponent implements Component {
     env.put(ProducerConfig.RAW_DIR, s.string("raw-dir"));
     env.putIfAbsent(ProducerConfig.SYNC_INTERVAL, s.string("sync-interval-s", "30"));
     env.putIfAbsent(ProducerConfig.DELETE_DIFF_INTERVAL, s.string("delete-diff-interval-s", "300"));
+    env.putIfAbsent(ProducerConfig.DELETE_DIFF_ENDPOINTS, s.string("delete-diff-endpoints", ""));
     ctx = ProducerContext.open(ProducerConfig.fromEnv(env));
     ctx.startWebhooks();
     fetcher =

@@ -300,11 +300,20 @@ public final class ProducerCli {
             "Seconds between id-set diffs that find deletes. Env: SYNC_DELETE_DIFF_INTERVAL_S. Default: 21600")
     String diffInterval;
 
+    @Option(
+        names = "--delete-diff-endpoints",
+        description =
+            "Sync endpoints whose deletes the id diff looks for (it lists every id: about 2,000"
+                + " requests for the whole catalogue). Env: SYNC_DELETE_DIFF_ENDPOINTS. Default:"
+                + " the sync endpoints")
+    String diffEndpoints;
+
     Map<String, String> env(Map<String, String> m) {
       Settings.put(m, ProducerConfig.SYNC_ENDPOINTS, endpoints);
       Settings.put(m, ProducerConfig.SYNC_INTERVAL, interval);
       Settings.put(m, ProducerConfig.SYNC_OVERLAP, overlap);
       Settings.put(m, ProducerConfig.DELETE_DIFF_INTERVAL, diffInterval);
+      Settings.put(m, ProducerConfig.DELETE_DIFF_ENDPOINTS, diffEndpoints);
       return m;
     }
   }

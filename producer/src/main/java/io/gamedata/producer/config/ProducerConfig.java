@@ -46,6 +46,7 @@ public record ProducerConfig(
     Duration syncInterval,
     Duration syncOverlap,
     Duration deleteDiffInterval,
+    List<IgdbEndpoint> deleteDiffEndpoints,
     int webhookPort,
     Optional<URI> webhookPublicUrl,
     Optional<String> webhookSecret,
@@ -75,6 +76,7 @@ public record ProducerConfig(
   public static final String SYNC_INTERVAL = "SYNC_INTERVAL_S";
   public static final String SYNC_OVERLAP = "SYNC_OVERLAP_S";
   public static final String DELETE_DIFF_INTERVAL = "SYNC_DELETE_DIFF_INTERVAL_S";
+  public static final String DELETE_DIFF_ENDPOINTS = "SYNC_DELETE_DIFF_ENDPOINTS";
   public static final String WEBHOOK_PORT = "WEBHOOK_PORT";
   public static final String WEBHOOK_PUBLIC_URL = "WEBHOOK_PUBLIC_URL";
   public static final String WEBHOOK_SECRET = "WEBHOOK_SECRET";
@@ -116,6 +118,14 @@ public record ProducerConfig(
       throw new ConfigException(SYNC_OVERLAP, "must be >= 0");
     }
     positive(DELETE_DIFF_INTERVAL, deleteDiffInterval);
+    deleteDiffEndpoints =
+        deleteDiffEndpoints == null ? syncEndpoints : List.copyOf(deleteDiffEndpoints);
+    for (IgdbEndpoint e : deleteDiffEndpoints) {
+      if (!syncEndpoints.contains(e)) {
+        throw new ConfigException(
+            DELETE_DIFF_ENDPOINTS, "names " + e.path() + ", which is not a sync endpoint");
+      }
+    }
     range(WEBHOOK_PORT, webhookPort, 0, 65535);
     range(WEBHOOK_MAX_BODY, webhookMaxBodyBytes, 64, 64 * 1024 * 1024);
     rawDir = rawDir == null ? Optional.empty() : rawDir;
@@ -196,6 +206,7 @@ public record ProducerConfig(
     b.syncInterval = syncInterval;
     b.syncOverlap = syncOverlap;
     b.deleteDiffInterval = deleteDiffInterval;
+    b.deleteDiffEndpoints = deleteDiffEndpoints;
     b.webhookPort = webhookPort;
     b.webhookPublicUrl = webhookPublicUrl.orElse(null);
     b.webhookSecret = webhookSecret.orElse(null);
@@ -233,6 +244,10 @@ public record ProducerConfig(
     b.syncInterval = Duration.ofSeconds(integer(env, SYNC_INTERVAL, 60));
     b.syncOverlap = Duration.ofSeconds(integer(env, SYNC_OVERLAP, 120));
     b.deleteDiffInterval = Duration.ofSeconds(integer(env, DELETE_DIFF_INTERVAL, 6 * 3600));
+    b.deleteDiffEndpoints =
+        env.get(DELETE_DIFF_ENDPOINTS) == null
+            ? null
+            : endpoints(DELETE_DIFF_ENDPOINTS, env.get(DELETE_DIFF_ENDPOINTS), null);
     b.webhookPort = integer(env, WEBHOOK_PORT, 8090);
     b.webhookPublicUrl =
         env.containsKey(WEBHOOK_PUBLIC_URL)
@@ -375,6 +390,7 @@ public record ProducerConfig(
     private Duration syncInterval = Duration.ofSeconds(60);
     private Duration syncOverlap = Duration.ofSeconds(120);
     private Duration deleteDiffInterval = Duration.ofHours(6);
+    private List<IgdbEndpoint> deleteDiffEndpoints; // null = the sync endpoints
     private int webhookPort = 8090;
     private URI webhookPublicUrl;
     private String webhookSecret;
@@ -492,6 +508,12 @@ public record ProducerConfig(
       return this;
     }
 
+    /** The sync endpoints whose deletes the id diff looks for; null = all sync endpoints. */
+    public Builder deleteDiffEndpoints(List<IgdbEndpoint> v) {
+      deleteDiffEndpoints = v;
+      return this;
+    }
+
     public Builder webhookPort(int v) {
       webhookPort = v;
       return this;
@@ -538,6 +560,7 @@ public record ProducerConfig(
           syncInterval,
           syncOverlap,
           deleteDiffInterval,
+          deleteDiffEndpoints,
           webhookPort,
           Optional.ofNullable(webhookPublicUrl),
           Optional.ofNullable(webhookSecret),

@@ -235,7 +235,7 @@ public final class SyncService implements AutoCloseable {
         poll,
         TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
-        () -> safely(() -> config.syncEndpoints().forEach(this::diffDeletes)),
+        () -> safely(() -> config.deleteDiffEndpoints().forEach(this::diffDeletes)),
         diff,
         diff,
         TimeUnit.MILLISECONDS);

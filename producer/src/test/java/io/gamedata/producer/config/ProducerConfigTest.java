@@ -71,5 +71,18 @@ class ProducerConfigTest {
         .containsExactly(IgdbEndpoint.GENRES, IgdbEndpoint.GAMES);
     env.put("SYNC_ENDPOINTS", "games");
     assertThat(ProducerConfig.fromEnv(env).syncEndpoints()).containsExactly(IgdbEndpoint.GAMES);
+    // the delete diff covers the sync endpoints unless told otherwise, and only sync endpoints
+    assertThat(ProducerConfig.fromEnv(env).deleteDiffEndpoints())
+        .containsExactly(IgdbEndpoint.GAMES);
+    env.remove("SYNC_ENDPOINTS");
+    env.put("SYNC_DELETE_DIFF_ENDPOINTS", "games,covers");
+    assertThat(ProducerConfig.fromEnv(env).deleteDiffEndpoints())
+        .containsExactly(IgdbEndpoint.GAMES, IgdbEndpoint.COVERS);
+    env.put("SYNC_ENDPOINTS", "games");
+    assertThatThrownBy(() -> ProducerConfig.fromEnv(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            ex -> assertThat(ex.key()).isEqualTo("SYNC_DELETE_DIFF_ENDPOINTS"))
+        .hasMessageContaining("covers");
   }
 }
