@@ -37,13 +37,17 @@ import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
 
 /**
- * {@code bench/run streams-throughput [--games N] [--threads T] [--seed S] [--set key=value]...}:
+ * {@code bench/run streams-throughput [--games N] [--threads T] [--seed S] [--warmup W] [--set
+ * key=value]...}:
  * loads a synthetic catalogue (games and every reference endpoint) into the raw topics of an
  * embedded broker, then measures (a) a plain consume-transform-produce passthrough of the same
  * records (one consumer, one producer; transform = parse the record into its contract model and
  * write it back) and (b) the streams topology until games.enriched holds every game fully enriched
  * (no missing reference). Prints {@code BENCH streams-throughput games=<n> seconds=<s>
- * records_per_s=<r> passthrough_records_per_s=<p> ratio=<r/p>}.
+ * records_per_s=<r> passthrough_records_per_s=<p> ratio=<r/p>}. With {@code --warmup W}, both
+ * first run once on a W-game catalogue in their own topics (prefix {@code warmup.}), so that the
+ * measured round compares JIT-compiled code on both sides; the line then ends with {@code
+ * warmup_games=W}. Without it (the default) both sides start cold.
  */
 public final class StreamsThroughputBench {
 
@@ -53,57 +57,98 @@ public final class StreamsThroughputBench {
     int games = intArg(args, "--games", 350_000);
     int threads = intArg(args, "--threads", 2);
     long seed = intArg(args, "--seed", 42);
+    int warmup = intArg(args, "--warmup", 0);
     Path work = Files.createTempDirectory("streams-bench-");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
       String bootstrap = broker.bootstrapServers();
-      List<Topic<?, ?>> topics = new ArrayList<>();
-      for (Topic<Long, ? extends IgdbRecord> t : Topics.rawTopics()) {
-        topics.add(t.withReplicationFactor((short) 1));
+      if (warmup > 0) {
+        // the same code paths once on a smaller catalogue in their own topics and application:
+        // the measured round then compares warm code with warm code (JIT compiled)
+        System.out.printf("warm-up round: %d games%n", warmup);
+        round(bootstrap, "warmup.", warmup, seed + 1, threads, settings(args), work);
       }
-      Topic<byte[], byte[]> passOut =
-          new Topic<>(
-              "bench.passthrough",
-              org.apache.kafka.common.serialization.Serdes.ByteArray(),
-              org.apache.kafka.common.serialization.Serdes.ByteArray(),
-              Topics.GAME_PARTITIONS,
-              java.util.Optional.of((short) 1),
-              Map.of());
-      topics.add(passOut);
-      topics.add(Topics.GAMES_ENRICHED.withReplicationFactor((short) 1));
-      topics.add(Topics.GAMES_CHANGES.withReplicationFactor((short) 1));
-      topics.add(Topics.GAMES_DLQ.withReplicationFactor((short) 1));
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-        new TopicCreator(admin).ensure(topics);
-      }
-
-      long t0 = System.nanoTime();
-      long total = load(bootstrap, games, seed);
-      System.out.printf("loaded %d records (%d games) in %.1f s%n", total, games, secondsSince(t0));
-
-      double passSeconds = passthrough(bootstrap, total, passOut.name());
-      System.out.printf("passthrough: %d records in %.1f s%n", total, passSeconds);
-
-      long cpu0 = processCpuNanos();
-      Map<Long, Long> threads0 = threadCpu();
-      double streamsSeconds = topology(bootstrap, games, threads, settings(args), work);
-      // CPU of the whole JVM (topology, embedded broker, reader) while the topology ran: less
-      // sensitive than seconds to other work on a shared machine
-      System.out.printf("topology cpu: %.1f s%n", (processCpuNanos() - cpu0) / 1e9);
-      printThreadCpu(threads0);
-      double r = total / streamsSeconds;
-      double p = total / passSeconds;
+      double[] f = round(bootstrap, "", games, seed, threads, settings(args), work);
+      double r = f[0] / f[2];
+      double p = f[0] / f[1];
       System.out.printf(
           "BENCH streams-throughput games=%d seconds=%.1f records_per_s=%.0f"
-              + " passthrough_records_per_s=%.0f ratio=%.2f%n",
-          games, streamsSeconds, r, p, r / p);
+              + " passthrough_records_per_s=%.0f ratio=%.2f%s%n",
+          games, f[2], r, p, r / p, warmup > 0 ? " warmup_games=" + warmup : "");
     } finally {
       deleteRecursively(work);
     }
   }
 
+  /**
+   * Loads a catalogue into topics named with {@code prefix}, runs the passthrough and then the
+   * application on them. Returns {records, passthrough seconds, topology seconds}.
+   */
+  static double[] round(
+      String bootstrap,
+      String prefix,
+      int games,
+      long seed,
+      int threads,
+      Map<String, String> settings,
+      Path work)
+      throws Exception {
+    List<Topic<?, ?>> topics = new ArrayList<>();
+    Map<IgdbEndpoint, String> rawNames = new EnumMap<>(IgdbEndpoint.class);
+    for (IgdbEndpoint e : IgdbEndpoint.values()) {
+      Topic<Long, ? extends IgdbRecord> t = Topics.raw(e);
+      rawNames.put(e, prefix + t.name());
+      topics.add(t.withName(prefix + t.name()).withReplicationFactor((short) 1));
+    }
+    Topic<byte[], byte[]> passOut =
+        new Topic<>(
+            prefix + "bench.passthrough",
+            org.apache.kafka.common.serialization.Serdes.ByteArray(),
+            org.apache.kafka.common.serialization.Serdes.ByteArray(),
+            Topics.GAME_PARTITIONS,
+            java.util.Optional.of((short) 1),
+            Map.of());
+    topics.add(passOut);
+    for (Topic<?, ?> t : List.of(Topics.GAMES_ENRICHED, Topics.GAMES_CHANGES, Topics.GAMES_DLQ)) {
+      topics.add(t.withName(prefix + t.name()).withReplicationFactor((short) 1));
+    }
+    TopicNames names =
+        new TopicNames(
+            rawNames,
+            prefix + Topics.GAMES_ENRICHED.name(),
+            prefix + Topics.GAMES_CHANGES.name(),
+            prefix + Topics.GAMES_DLQ.name());
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      new TopicCreator(admin).ensure(topics);
+    }
+
+    long t0 = System.nanoTime();
+    long total = load(bootstrap, names, games, seed);
+    System.out.printf("loaded %d records (%d games) in %.1f s%n", total, games, secondsSince(t0));
+
+    double passSeconds = passthrough(bootstrap, names, total, passOut.name());
+    System.out.printf("passthrough: %d records in %.1f s%n", total, passSeconds);
+
+    long cpu0 = processCpuNanos();
+    Map<Long, Long> threads0 = threadCpu();
+    double streamsSeconds =
+        topology(
+            bootstrap,
+            names,
+            prefix.isEmpty() ? "bench-streams" : prefix.replace(".", "") + "-bench-streams",
+            games,
+            threads,
+            settings,
+            work.resolve(prefix + "state"));
+    // CPU of the whole JVM (topology, embedded broker, reader) while the topology ran: less
+    // sensitive than seconds to other work on a shared machine
+    System.out.printf("topology cpu: %.1f s%n", (processCpuNanos() - cpu0) / 1e9);
+    printThreadCpu(threads0);
+    return new double[] {total, passSeconds, streamsSeconds};
+  }
+
   /** Produces the catalogue, references first (as a bulk fetch does), then games. */
-  static long load(String bootstrap, int games, long seed) throws Exception {
+  static long load(String bootstrap, TopicNames names, int games, long seed) throws Exception {
     Map<String, Object> cfg = new HashMap<>();
     cfg.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     cfg.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -114,18 +159,17 @@ public final class StreamsThroughputBench {
     try (KafkaProducer<Long, byte[]> producer =
         new KafkaProducer<>(cfg, new LongSerializer(), new ByteArraySerializer())) {
       for (IgdbEndpoint e : IgdbEndpoint.references()) {
-        count += send(producer, e, c.records(e));
+        count += send(producer, names.raw(e), c.records(e));
       }
-      count += send(producer, IgdbEndpoint.GAMES, c.games());
+      count += send(producer, names.games(), c.games());
       producer.flush();
     }
     return count;
   }
 
   private static long send(
-      KafkaProducer<Long, byte[]> producer, IgdbEndpoint e, Iterable<? extends IgdbRecord> rs)
+      KafkaProducer<Long, byte[]> producer, String topic, Iterable<? extends IgdbRecord> rs)
       throws Exception {
-    String topic = Topics.raw(e).name();
     long n = 0;
     for (IgdbRecord r : rs) {
       producer.send(new ProducerRecord<>(topic, r.id(), Json.mapper().writeValueAsBytes(r)));
@@ -135,16 +179,16 @@ public final class StreamsThroughputBench {
   }
 
   /** One consumer and one producer: read, parse into the model, write back, until all copied. */
-  static double passthrough(String bootstrap, long total, String outTopic) {
+  static double passthrough(String bootstrap, TopicNames names, long total, String outTopic) {
     Map<String, IgdbEndpoint> byTopic = new HashMap<>();
     Map<IgdbEndpoint, JsonSerde<? extends IgdbRecord>> serdes = new EnumMap<>(IgdbEndpoint.class);
     for (IgdbEndpoint e : IgdbEndpoint.values()) {
-      byTopic.put(Topics.raw(e).name(), e);
+      byTopic.put(names.raw(e), e);
       serdes.put(e, new JsonSerde<>(e.model()));
     }
     Map<String, Object> c = new HashMap<>();
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-passthrough");
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-passthrough-" + outTopic);
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
@@ -184,13 +228,19 @@ public final class StreamsThroughputBench {
 
   /** Runs the application until every game's latest document has no missing reference. */
   static double topology(
-      String bootstrap, int games, int threads, Map<String, String> settings, Path work)
+      String bootstrap,
+      TopicNames names,
+      String applicationId,
+      int games,
+      int threads,
+      Map<String, String> settings,
+      Path stateDir)
       throws Exception {
     StreamsAppConfig.Builder builder =
         StreamsAppConfig.builder(bootstrap)
-            .applicationId("bench-streams")
-            .stateDir(work.resolve("state"))
-            .topics(TopicNames.defaults())
+            .applicationId(applicationId)
+            .stateDir(stateDir)
+            .topics(names)
             .set(StreamsAppConfig.NUM_STREAM_THREADS_CONFIG, threads);
     for (Map.Entry<String, String> e : settings.entrySet()) {
       builder.set(e.getKey(), e.getValue());
@@ -198,7 +248,7 @@ public final class StreamsThroughputBench {
     StreamsAppConfig config = builder.build();
     Map<String, Object> c = new HashMap<>();
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-enriched-reader");
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-enriched-reader-" + applicationId);
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -206,7 +256,7 @@ public final class StreamsThroughputBench {
     try (StreamsApp app = new StreamsApp(config).start();
         KafkaConsumer<Long, byte[]> reader =
             new KafkaConsumer<>(c, new LongDeserializer(), new ByteArrayDeserializer())) {
-      reader.subscribe(List.of(Topics.GAMES_ENRICHED.name()));
+      reader.subscribe(List.of(names.enriched()));
       Set<Long> seen = new HashSet<>();
       long emitted = 0;
       long lastReport = System.nanoTime();
