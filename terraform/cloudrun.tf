@@ -391,7 +391,9 @@ resource "google_cloud_run_v2_job" "sync" {
 
       containers {
         image = local.images.producer
-        args  = ["sync"]
+        # one poll of every endpoint and one delete diff, then exit: a job that keeps running is
+        # stopped at its timeout, counted as failed and retried
+        args = ["sync", "--once", "--diff"]
 
         resources {
           limits = {

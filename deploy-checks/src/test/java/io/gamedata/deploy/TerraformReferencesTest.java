@@ -80,6 +80,24 @@ class TerraformReferencesTest {
   }
 
   @Test
+  void theDailySyncJobRunsOnceAndEnds() throws IOException {
+    String tf = BigQuerySchemaTest.terraformSources();
+    Matcher job =
+        Pattern.compile("(?ms)^resource\\s+\"google_cloud_run_v2_job\"\\s+\"sync\"\\s*\\{(.*?)^\\}")
+            .matcher(tf);
+    assertThat(job.find()).isTrue();
+    Matcher args = Pattern.compile("\\bargs\\s*=\\s*\\[([^\\]]*)\\]").matcher(job.group(1));
+    assertThat(args.find()).as("args of the sync job").isTrue();
+    List<String> command = new ArrayList<>();
+    Matcher word = Pattern.compile("\"([^\"]*)\"").matcher(args.group(1));
+    while (word.find()) {
+      command.add(word.group(1));
+    }
+    // `sync` alone keeps polling until the job's timeout stops it (a failed run, then retries)
+    assertThat(command).startsWith("sync").contains("--once");
+  }
+
+  @Test
   void variablesWithoutDefaultGetAValue() throws IOException {
     String tf = BigQuerySchemaTest.terraformSources();
     Matcher m = Pattern.compile("(?ms)^variable\\s+\"(\\w+)\"\\s*\\{(.*?)^\\}").matcher(tf);

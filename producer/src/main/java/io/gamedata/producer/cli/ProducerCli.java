@@ -172,7 +172,9 @@ public final class ProducerCli {
     @Option(names = "--once", description = "Poll once (and diff deletes with --diff) and exit.")
     boolean once;
 
-    @Option(names = "--diff", description = "With --once: also run the delete diff now.")
+    @Option(
+        names = "--diff",
+        description = "With --once: also run the delete diff of the delete-diff endpoints now.")
     boolean diff;
 
     @Override
@@ -183,7 +185,7 @@ public final class ProducerCli {
         if (once) {
           for (IgdbEndpoint e : config.syncEndpoints()) {
             System.out.println(s.poll(e));
-            if (diff) {
+            if (diff && config.deleteDiffEndpoints().contains(e)) {
               System.out.println(e.path() + " deleted: " + s.diffDeletes(e).size());
             }
           }
