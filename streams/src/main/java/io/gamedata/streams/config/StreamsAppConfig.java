@@ -80,8 +80,10 @@ public final class StreamsAppConfig extends AbstractConfig {
   private static final String EMIT_HOLD_MS_DOC =
       "A game naming a reference not found yet is held while references stream in (the last"
           + " references of a bulk load overlapping its first games): it is emitted as soon as its"
-          + " references are all found, otherwise once no reference was read for this long (or"
-          + " after emit.max.hold.ms), with the missing ones listed in missing_references (and"
+          + " references are all found, otherwise once no reference was read for this long, or"
+          + " once held this long while references only trickle in (under 500/s: live changes),"
+          + " or after emit.max.hold.ms while a bulk load streams them in, with the missing ones"
+          + " listed in missing_references (and"
           + " emitted again when they arrive). 0 emits at once. A game whose references are all"
           + " known is emitted at once; references are all read before the first game on a"
           + " fresh start.";
@@ -89,8 +91,8 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String EMIT_MAX_HOLD_MS_CONFIG = "emit.max.hold.ms";
   public static final long EMIT_MAX_HOLD_MS_DEFAULT = 30_000;
   private static final String EMIT_MAX_HOLD_MS_DOC =
-      "Upper bound of the hold of emit.hold.ms while references keep streaming in; must be >="
-          + " emit.hold.ms.";
+      "Upper bound of the hold of emit.hold.ms while references keep streaming in at 500/s or"
+          + " more (a bulk load); must be >= emit.hold.ms.";
 
   public static final String GAME_PARTITIONS_CONFIG = "game.partitions";
   public static final int GAME_PARTITIONS_DEFAULT = 0;

@@ -74,6 +74,10 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private final int memoEntries;
   private final EmitPolicy policy;
   private final ReferenceActivity activity;
+
+  /** {time, references read} at each punctuation of the last second or so, oldest first. */
+  private final java.util.ArrayDeque<long[]> readSamples = new java.util.ArrayDeque<>();
+
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, byte[]> games;
@@ -270,6 +274,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
    * games flagged by a reference change are enriched again and emitted when they changed.
    */
   private void punctuate(long now) {
+    boolean bulk = bulkLoad(now);
     if (references.overlaid() > 0) {
       references.prune(256);
     }
@@ -295,12 +300,14 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
         dirty.add(id);
       }
     }
-    // held games: all of them once references are quiet, else those held the longest
+    // held games: all of them once references are quiet, else those held the longest: the hold
+    // time while references trickle in, the maximum hold time while a bulk load streams them in
     if (!held.isEmpty()) {
       boolean quiet = now - activity.lastReadMs() >= policy.holdMs();
+      long holdFor = quiet ? 0 : bulk ? policy.maxHoldMs() : policy.holdMs();
       List<Long> due = new ArrayList<>();
       for (Map.Entry<Long, Long> h : held.entrySet()) {
-        if (!quiet && now - h.getValue() < policy.maxHoldMs()) {
+        if (now - h.getValue() < holdFor) {
           break; // oldest first: the rest were held later
         }
         due.add(h.getKey());
@@ -321,6 +328,28 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     while (!dirty.isEmpty() && ((++n & 15) != 0 || System.nanoTime() - started < budget)) {
       evaluate(dirty.pollFirst(), now);
     }
+  }
+
+  /**
+   * Samples the router's read count; true while references arrive at {@link
+   * EmitPolicy#BULK_REFERENCES_PER_SECOND} or more over the last {@link EmitPolicy#RATE_WINDOW_MS}
+   * (a shorter history counts as the whole window, so a short burst is no bulk load).
+   */
+  private boolean bulkLoad(long now) {
+    long reads = activity.reads();
+    readSamples.addLast(new long[] {now, reads});
+    while (readSamples.size() > 2 && now - secondSample()[0] >= EmitPolicy.RATE_WINDOW_MS) {
+      readSamples.pollFirst();
+    }
+    long[] first = readSamples.peekFirst();
+    long span = Math.max(now - first[0], EmitPolicy.RATE_WINDOW_MS);
+    return (reads - first[1]) * 1000 >= EmitPolicy.BULK_REFERENCES_PER_SECOND * span;
+  }
+
+  private long[] secondSample() {
+    var it = readSamples.iterator();
+    it.next();
+    return it.next();
   }
 
   /** Another look at one pending game: emits it when complete, changed, or held long enough. */

@@ -212,18 +212,44 @@ class EnrichmentTopologyTest {
   }
 
   @Test
-  void referencesThatNeverGoQuietDelayAGameAtMostTheMaximumWait() {
+  void aBulkLoadThatNeverGoesQuietDelaysAGameAtMostTheMaximumWait() {
     h.streaming = true;
     h.send(IgdbEndpoint.KEYWORDS, 4999, named(4999, "unrelated"));
     h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L));
+    int keyword = 5000;
     for (int i = 0; i < 40; i++) {
       h.advance(900);
-      h.send(IgdbEndpoint.KEYWORDS, 5000 + i, named(5000 + i, "unrelated " + i));
+      // 600 references every 0.9 s: a bulk load (>= 500/s), likely to bring the missing ones
+      for (int k = 0; k < 600; k++, keyword++) {
+        h.send(IgdbEndpoint.KEYWORDS, keyword, named(keyword, "unrelated " + keyword));
+      }
       if (i == 20) {
-        assertThat(h.enriched.isEmpty()).as("held while references stream in").isTrue();
+        assertThat(h.enriched.isEmpty()).as("held while a bulk load streams in").isTrue();
       }
     }
-    assertThat(h.enrichedRecords()).hasSize(1);
+    List<TestRecord<Long, EnrichedGame>> out = h.enrichedRecords();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).value().missingReferences()).isNotEmpty();
+  }
+
+  @Test
+  void aTrickleOfLiveReferencesHoldsAGameOnlyTheHoldTime() {
+    h.streaming = true;
+    h.send(IgdbEndpoint.KEYWORDS, 4999, named(4999, "live"));
+    h.send(IgdbEndpoint.GAMES, 42, fullGame(42, 1_700_000_000L)); // its references never come
+    int keyword = 5000;
+    for (int i = 0; i < 15; i++) {
+      h.advance(100);
+      // one unrelated reference every 0.1 s (10/s: live changes), never quiet for the hold time
+      h.send(IgdbEndpoint.KEYWORDS, keyword, named(keyword, "live " + keyword));
+      keyword++;
+      if (i == 7) {
+        assertThat(h.enriched.isEmpty()).as("held up to the hold time (1 s)").isTrue();
+      }
+    }
+    List<TestRecord<Long, EnrichedGame>> out = h.enrichedRecords();
+    assertThat(out).as("emitted after the hold time, not the maximum").hasSize(1);
+    assertThat(out.get(0).value().missingReferences()).isNotEmpty();
   }
 
   @Test
