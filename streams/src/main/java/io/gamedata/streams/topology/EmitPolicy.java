@@ -40,6 +40,6 @@ public record EmitPolicy(long holdMs, long maxHoldMs) {
    * a held game goes out within a few tens of milliseconds of its last reference.
    */
   long punctuateEveryMs() {
-    return Math.max(10, Math.min(100, holdMs / 10));
+    return Math.max(10, Math.min(50, holdMs / 10));
   }
 }
