@@ -17,6 +17,7 @@ import io.gamedata.streams.domain.Reference;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,7 +77,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private final ReferenceActivity activity;
 
   /** {time, references read} at each punctuation of the last second or so, oldest first. */
-  private final java.util.ArrayDeque<long[]> readSamples = new java.util.ArrayDeque<>();
+  private final ArrayDeque<long[]> readSamples = new ArrayDeque<>();
 
   private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;

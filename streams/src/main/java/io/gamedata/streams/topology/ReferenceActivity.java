@@ -1,5 +1,7 @@
 package io.gamedata.streams.topology;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * When this application's reference router last read a reference record (wall clock of its
  * processor context), shared by the two parts of one instance. A game task holds a game that names
@@ -13,8 +15,7 @@ package io.gamedata.streams.topology;
 public final class ReferenceActivity {
 
   private volatile long lastReadMs = Long.MIN_VALUE / 2;
-  private final java.util.concurrent.atomic.LongAdder reads =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder reads = new LongAdder();
 
   void read(long nowMs) {
     reads.increment();
