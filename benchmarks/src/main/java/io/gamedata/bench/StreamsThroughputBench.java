@@ -38,16 +38,15 @@ import org.apache.kafka.common.serialization.LongSerializer;
 
 /**
  * {@code bench/run streams-throughput [--games N] [--threads T] [--seed S] [--warmup W] [--set
- * key=value]...}:
- * loads a synthetic catalogue (games and every reference endpoint) into the raw topics of an
- * embedded broker, then measures (a) a plain consume-transform-produce passthrough of the same
- * records (one consumer, one producer; transform = parse the record into its contract model and
- * write it back) and (b) the streams topology until games.enriched holds every game fully enriched
- * (no missing reference). Prints {@code BENCH streams-throughput games=<n> seconds=<s>
- * records_per_s=<r> passthrough_records_per_s=<p> ratio=<r/p>}. With {@code --warmup W}, both
- * first run once on a W-game catalogue in their own topics (prefix {@code warmup.}), so that the
- * measured round compares JIT-compiled code on both sides; the line then ends with {@code
- * warmup_games=W}. Without it (the default) both sides start cold.
+ * key=value]...}: loads a synthetic catalogue (games and every reference endpoint) into the raw
+ * topics of an embedded broker, then measures (a) a plain consume-transform-produce passthrough of
+ * the same records (one consumer, one producer; transform = parse the record into its contract
+ * model and write it back) and (b) the streams topology until games.enriched holds every game fully
+ * enriched (no missing reference). Prints {@code BENCH streams-throughput games=<n> seconds=<s>
+ * records_per_s=<r> passthrough_records_per_s=<p> ratio=<r/p>}. With {@code --warmup W}, both first
+ * run once on a W-game catalogue in their own topics (prefix {@code warmup.}), so that the measured
+ * round compares JIT-compiled code on both sides; the line then ends with {@code warmup_games=W}.
+ * Without it (the default) both sides start cold.
  */
 public final class StreamsThroughputBench {
 
