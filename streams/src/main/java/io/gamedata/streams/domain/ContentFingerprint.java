@@ -67,8 +67,56 @@ public final class ContentFingerprint {
 
   private ContentFingerprint() {}
 
-  /** One hash per entry of {@link #FIELDS}. */
-  public static long[] fieldHashes(EnrichedGame doc) {
+  /**
+   * One hash per entry of {@link #FIELDS}: the same values as hashing each field's accessor in
+   * turn, written out field by field (no megamorphic accessor calls on the hot path; {@code
+   * ContentFingerprintTest} holds it to the generic walk).
+   */
+  public static long[] fieldHashes(EnrichedGame d) {
+    long[] h = new long[FIELD_COUNT];
+    int i = 0;
+    h[i++] = hash(d.name());
+    h[i++] = hash(d.slug());
+    h[i++] = hash(d.summary());
+    h[i++] = hash(d.storyline());
+    h[i++] = hash(d.url());
+    h[i++] = hash(d.firstReleaseDate());
+    h[i++] = hash(d.releaseYear());
+    h[i++] = hash(d.createdAt());
+    h[i++] = hash(d.rating());
+    h[i++] = hash(d.ratingCount());
+    h[i++] = hash(d.aggregatedRating());
+    h[i++] = hash(d.aggregatedRatingCount());
+    h[i++] = hash(d.totalRating());
+    h[i++] = hash(d.totalRatingCount());
+    h[i++] = hash(d.hypes());
+    h[i++] = hash(d.gameTypeId());
+    h[i++] = hash(d.gameType());
+    h[i++] = hash(d.gameStatusId());
+    h[i++] = hash(d.gameStatus());
+    h[i++] = hash(d.parentGameId());
+    h[i++] = hash(d.versionParentId());
+    h[i++] = hash(d.versionTitle());
+    h[i++] = hashStrings(d.genres());
+    h[i++] = hashStrings(d.themes());
+    h[i++] = hashStrings(d.gameModes());
+    h[i++] = hashStrings(d.playerPerspectives());
+    h[i++] = hashStrings(d.platforms());
+    h[i++] = hashStrings(d.keywords());
+    h[i++] = hashStrings(d.developers());
+    h[i++] = hashStrings(d.publishers());
+    h[i++] = hashStrings(d.franchises());
+    h[i++] = hashStrings(d.collections());
+    h[i++] = hashStrings(d.gameEngines());
+    h[i++] = hash(d.coverImageId());
+    h[i++] = hash(d.coverUrl());
+    h[i++] = hashLongs(d.similarGames());
+    h[i++] = hashStrings(d.missingReferences());
+    return h;
+  }
+
+  /** The generic walk over {@link #FIELDS} that {@link #fieldHashes} writes out. */
+  static long[] fieldHashesByAccessors(EnrichedGame doc) {
     long[] hashes = new long[FIELDS.size()];
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = hash(FIELDS.get(i).value().apply(doc));
@@ -110,16 +158,48 @@ public final class ContentFingerprint {
     return names;
   }
 
+  private static final int FIELD_COUNT = FIELDS.size();
+
+  private static long hash(String s) {
+    if (s == null) {
+      return NULL_HASH;
+    }
+    long h = FNV_OFFSET ^ 's';
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * FNV_PRIME;
+    }
+    return mix(h, s.length());
+  }
+
+  private static long hashStrings(List<String> list) {
+    if (list == null) {
+      return NULL_HASH;
+    }
+    long h = FNV_OFFSET ^ '[';
+    for (int i = 0; i < list.size(); i++) {
+      h = mix(h, hash(list.get(i)));
+    }
+    return mix(h, list.size());
+  }
+
+  private static long hashLongs(List<Long> list) {
+    if (list == null) {
+      return NULL_HASH;
+    }
+    long h = FNV_OFFSET ^ '[';
+    for (int i = 0; i < list.size(); i++) {
+      Long v = list.get(i);
+      h = mix(h, v == null ? NULL_HASH : mix(FNV_OFFSET ^ 'l', v));
+    }
+    return mix(h, list.size());
+  }
+
   static long hash(Object value) {
     if (value == null) {
       return NULL_HASH;
     }
     if (value instanceof String s) {
-      long h = FNV_OFFSET ^ 's';
-      for (int i = 0; i < s.length(); i++) {
-        h = (h ^ s.charAt(i)) * FNV_PRIME;
-      }
-      return mix(h, s.length());
+      return hash(s);
     }
     if (value instanceof Long l) {
       return mix(FNV_OFFSET ^ 'l', l);

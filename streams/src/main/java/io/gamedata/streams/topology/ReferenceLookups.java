@@ -27,7 +27,7 @@ final class ReferenceLookups implements ReferenceLookup {
 
   private final LongFunction<String> global;
   private final int memoEntries;
-  private final Map<Long, String> memo = new HashMap<>();
+  private final LongMap<String> memo = new LongMap<>();
   private final Map<Long, String> overlay = new HashMap<>();
 
   /**

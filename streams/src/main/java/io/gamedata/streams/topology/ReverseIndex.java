@@ -1,9 +1,7 @@
 package io.gamedata.streams.topology;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reverse index "reference -> games built from it" of one game task, in memory. It is derived
@@ -41,7 +39,7 @@ final class ReverseIndex {
     }
   }
 
-  private final Map<Long, Games> byReference = new HashMap<>();
+  private final LongMap<Games> byReference = new LongMap<>();
 
   /** Replaces a game's entries {@code before} by {@code after} (both sorted), applying the diff. */
   void update(long gameId, long[] before, long[] after) {

@@ -46,6 +46,69 @@ class ContentFingerprintTest {
     assertThat(ContentFingerprint.hash(1L)).isNotEqualTo(ContentFingerprint.hash(1));
   }
 
+  static EnrichedGame full() {
+    return EnrichedGame.builder(42)
+        .name("Grim Fandango \u00e9\ud83c\udfae")
+        .slug("grim-fandango")
+        .summary("A noir adventure")
+        .storyline("Manny")
+        .url("https://www.igdb.com/games/grim-fandango")
+        .firstReleaseDate(Instant.ofEpochSecond(909_273_600L))
+        .releaseYear(1998)
+        .createdAt(Instant.ofEpochSecond(1_297_956_069L))
+        .updatedAt(Instant.ofEpochSecond(1_700_000_000L))
+        .rating(91.5)
+        .ratingCount(1200)
+        .aggregatedRating(94.0)
+        .aggregatedRatingCount(30)
+        .totalRating(92.75)
+        .totalRatingCount(1230)
+        .hypes(7)
+        .gameTypeId(0L)
+        .gameType("Main Game")
+        .gameStatusId(0L)
+        .gameStatus("Released")
+        .parentGameId(3L)
+        .versionParentId(4L)
+        .versionTitle("Remastered")
+        .genres(List.of("Adventure", "Point-and-click"))
+        .themes(List.of("Comedy"))
+        .gameModes(List.of("Single player"))
+        .playerPerspectives(List.of("Third person"))
+        .platforms(List.of("PC (Microsoft Windows)", "PlayStation 4"))
+        .keywords(List.of("noir", "afterlife"))
+        .developers(List.of("LucasArts"))
+        .publishers(List.of("LucasArts", "Double Fine"))
+        .franchises(List.of("Grim"))
+        .collections(List.of("Grim Fandango"))
+        .gameEngines(List.of("GrimE"))
+        .coverImageId("co1abc")
+        .coverUrl("https://images.igdb.com/igdb/image/upload/t_cover_big/co1abc.jpg")
+        .similarGames(List.of(5L, 6L, 7L))
+        .missingReferences(List.of("keywords:9"))
+        .sourceChecksum("abc")
+        .build();
+  }
+
+  @Test
+  void theWrittenOutHashesAreTheGenericWalkOverTheFields() {
+    for (EnrichedGame d : List.of(full(), EnrichedGame.builder(1).build(), doc("x", null))) {
+      assertThat(ContentFingerprint.fieldHashes(d))
+          .containsExactly(ContentFingerprint.fieldHashesByAccessors(d));
+    }
+    assertThat(ContentFingerprint.fieldHashes(full())).hasSize(ContentFingerprint.FIELDS.size());
+  }
+
+  @Test
+  void theContentHashIsStableAcrossVersions() {
+    // stored field hashes are compared with new ones: a changed function would report every field
+    // of every game as changed once (the value is what the code that stored them so far computes)
+    assertThat(ContentFingerprint.contentHash(ContentFingerprint.fieldHashes(full())))
+        .isEqualTo(GOLDEN_FULL);
+  }
+
+  private static final String GOLDEN_FULL = "93ce246feb5c7422";
+
   @Test
   void referencesPackAndUnpack() {
     Reference r = Reference.of(io.gamedata.contracts.igdb.IgdbEndpoint.COMPANIES, 908);
