@@ -100,6 +100,42 @@ class JsonWritersTest {
   }
 
   @Test
+  void theFastInstantFormatIsIsoInstant() {
+    SplittableRandom r = new SplittableRandom(17);
+    char[] buf = new char[30];
+    long maxSecond = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    int fast = 0;
+    for (int i = 0; i < 200_000; i++) {
+      long seconds =
+          switch (r.nextInt(5)) {
+            case 0 -> r.nextLong(-maxSecond, 2 * maxSecond);
+            case 1 -> maxSecond - r.nextInt(100_000);
+            case 2 -> r.nextInt(100_000);
+            default -> r.nextLong(4_000_000_000L);
+          };
+      int nanos =
+          switch (r.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> r.nextInt(1000) * 1_000_000;
+            case 2 -> r.nextInt(1_000_000) * 1000;
+            default -> r.nextInt(1_000_000_000);
+          };
+      Instant instant = Instant.ofEpochSecond(seconds, nanos);
+      int len = JsonWriting.isoInstant(instant, buf);
+      if (len > 0) {
+        assertThat(new String(buf, 0, len))
+            .isEqualTo(java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant));
+        fast++;
+      } else {
+        assertThat(seconds < 0 || seconds > maxSecond).as(instant.toString()).isTrue();
+      }
+    }
+    assertThat(fast).isGreaterThan(100_000);
+    assertThat(JsonWriting.isoInstant(Instant.ofEpochSecond(maxSecond, 999_999_999), buf))
+        .isEqualTo(30);
+  }
+
+  @Test
   void changeEventsOfEveryOperationAreWrittenAsDatabindWritesThem() throws Exception {
     SplittableRandom r = new SplittableRandom(3);
     for (int i = 0; i < 2_000; i++) {
