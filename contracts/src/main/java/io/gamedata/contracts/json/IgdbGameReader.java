@@ -213,7 +213,8 @@ public final class IgdbGameReader {
 
   /** The fast path: the record, or null when databind must decide. */
   static IgdbGame tryFast(byte[] bytes, boolean keepOther) {
-    try (JsonParser p = FACTORY.createParser(bytes)) {
+    // the mapper's parser: its factory, with the mapper's parser features applied
+    try (JsonParser p = MAPPER.createParser(bytes)) {
       return fast(p, keepOther);
     } catch (IOException | RuntimeException e) {
       return null;
