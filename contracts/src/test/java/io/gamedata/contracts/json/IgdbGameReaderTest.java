@@ -286,6 +286,54 @@ class IgdbGameReaderTest {
   }
 
   @Test
+  void invalidUtf8InKnownAndUnknownFieldsAndNamesFailsOrReadsLikeDatabind() {
+    int[][] sequences = {
+      {0x80},
+      {0xBF},
+      {0xC0, 0x80},
+      {0xC1, 0xBF},
+      {0xC3},
+      {0xC3, 0x28},
+      {0xE0, 0x80, 0x80},
+      {0xED, 0xA0, 0x80},
+      {0xED, 0xBF, 0xBF},
+      {0xEF, 0xBF, 0xBF},
+      {0xE2, 0x82},
+      {0xF0, 0x9F, 0x98},
+      {0xF0, 0x80, 0x80, 0x80},
+      {0xF4, 0x90, 0x80, 0x80},
+      {0xF5, 0x80, 0x80, 0x80},
+      {0xF8, 0x88, 0x80, 0x80, 0x80},
+      {0xFE},
+      {0xFF},
+      {0x00},
+      {0x1F},
+      {0x7F}
+    };
+    String[][] templates = {
+      {"{\"id\":1,\"name\":\"a", "b\"}"},
+      {"{\"id\":1,\"x\":\"a", "b\"}"},
+      {"{\"id\":1,\"x\":[\"", "\"]}"},
+      {"{\"id\":1,\"x\":{\"k", "\":1}}"},
+      {"{\"id\":1,\"k", "\":1}"},
+      {"{\"id\":1,\"summary\":\"", "\"}"}
+    };
+    for (String[] t : templates) {
+      for (int[] seq : sequences) {
+        byte[] head = utf8(t[0]);
+        byte[] tail = utf8(t[1]);
+        byte[] json = new byte[head.length + seq.length + tail.length];
+        System.arraycopy(head, 0, json, 0, head.length);
+        for (int i = 0; i < seq.length; i++) {
+          json[head.length + i] = (byte) seq[i];
+        }
+        System.arraycopy(tail, 0, json, head.length + seq.length, tail.length);
+        assertSameAsDatabind(json);
+      }
+    }
+  }
+
+  @Test
   void anUnknownStringOverTheParsersLimitFailsInTheTrimmedReadToo() {
     int limit = Json.mapper().getFactory().streamReadConstraints().getMaxStringLength();
     byte[] json = utf8("{\"id\":1,\"x\":\"" + "a".repeat(limit + 1) + "\"}");
