@@ -8,6 +8,9 @@ import io.gamedata.contracts.igdb.IgdbGame;
 import io.gamedata.contracts.igdb.IgdbInvolvedCompany;
 import io.gamedata.contracts.igdb.IgdbNamed;
 import io.gamedata.contracts.igdb.IgdbRecord;
+import io.gamedata.contracts.json.EnrichedGameWriter;
+import io.gamedata.contracts.json.GameChangeEventWriter;
+import io.gamedata.contracts.json.IgdbGameReader;
 import io.gamedata.contracts.json.JsonSerde;
 import io.gamedata.contracts.similar.SimilarGames;
 import java.util.ArrayList;
@@ -45,7 +48,10 @@ public final class Topics {
 
   /** {@code igdb.games}: raw game records as fetched, compacted, key = game id. */
   public static final Topic<Long, IgdbGame> IGDB_GAMES =
-      raw(IgdbEndpoint.GAMES, IgdbGame.class, GAME_PARTITIONS);
+      raw(
+          IgdbEndpoint.GAMES,
+          JsonSerde.withCodecs(IgdbGame.class, null, IgdbGameReader::read),
+          GAME_PARTITIONS);
 
   public static final Topic<Long, IgdbNamed> IGDB_GENRES =
       raw(IgdbEndpoint.GENRES, IgdbNamed.class, 1);
@@ -81,7 +87,7 @@ public final class Topics {
       new Topic<>(
           "games.enriched",
           Serdes.Long(),
-          new JsonSerde<>(EnrichedGame.class),
+          JsonSerde.withCodecs(EnrichedGame.class, EnrichedGameWriter::write, null),
           GAME_PARTITIONS,
           Optional.empty(),
           COMPACTED);
@@ -91,7 +97,7 @@ public final class Topics {
       new Topic<>(
           "games.changes",
           Serdes.Long(),
-          new JsonSerde<>(GameChangeEvent.class),
+          JsonSerde.withCodecs(GameChangeEvent.class, GameChangeEventWriter::write, null),
           GAME_PARTITIONS,
           Optional.empty(),
           Map.of(
@@ -142,17 +148,18 @@ public final class Topics {
 
   private static <V extends IgdbRecord> Topic<Long, V> raw(
       IgdbEndpoint endpoint, Class<V> model, int partitions) {
+    return raw(endpoint, new JsonSerde<>(model), partitions);
+  }
+
+  private static <V extends IgdbRecord> Topic<Long, V> raw(
+      IgdbEndpoint endpoint, JsonSerde<V> serde, int partitions) {
+    Class<V> model = serde.type();
     if (endpoint.model() != model) {
       throw new IllegalStateException("model mismatch for " + endpoint);
     }
     Topic<Long, V> topic =
         new Topic<>(
-            rawTopicName(endpoint),
-            Serdes.Long(),
-            new JsonSerde<>(model),
-            partitions,
-            Optional.empty(),
-            COMPACTED);
+            rawTopicName(endpoint), Serdes.Long(), serde, partitions, Optional.empty(), COMPACTED);
     RAW.put(endpoint, topic);
     return topic;
   }
