@@ -1,12 +1,11 @@
 package io.gamedata.streams.topology;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gamedata.contracts.change.GameChangeEvent;
 import io.gamedata.contracts.change.GameChangeEvent.Operation;
 import io.gamedata.contracts.dlq.DeadLetter;
 import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.igdb.IgdbGame;
-import io.gamedata.contracts.json.Json;
+import io.gamedata.contracts.json.IgdbGameReader;
 import io.gamedata.streams.domain.ContentFingerprint;
 import io.gamedata.streams.domain.Enrichment;
 import io.gamedata.streams.domain.GameEnricher;
@@ -79,7 +78,6 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   /** {time, references read} at each punctuation of the last second or so, oldest first. */
   private final ArrayDeque<long[]> readSamples = new ArrayDeque<>();
 
-  private final ObjectMapper mapper = Json.mapper();
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, byte[]> games;
   private ReferenceLookups references;
@@ -206,9 +204,18 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     }
     IgdbGame game;
     try {
-      game = mapper.readValue(bytes, IgdbGame.class);
+      // trimmed as it is read (the fields a document is built from; see GameVersions#trimmed),
+      // by a hand-written reader that gives databind's result, or databind's exception
+      game = IgdbGameReader.readTrimmed(bytes);
     } catch (IOException e) {
       dead(record, "cannot deserialize IgdbGame: " + e.getMessage(), e.getClass().getName());
+      return;
+    }
+    if (game == null) {
+      dead(
+          record,
+          "value is the JSON literal null (a delete is an empty value)",
+          DeadLetter.VALIDATION);
       return;
     }
     Optional<String> violation = GameValidator.violation(id, game);
@@ -221,7 +228,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       metrics.staleVersion();
       return;
     }
-    IgdbGame source = GameVersions.trimmed(game);
+    IgdbGame source = game;
     Long updatedAt = newest(state, game.updatedAt());
     Enrichment e = GameEnricher.enrich(source, references);
     if (e.complete() || policy.holdMs() == 0) {

@@ -132,10 +132,12 @@ class DedupeAndDeadLetterTopologyTest {
     h.sendBytes(IgdbEndpoint.GENRES, new byte[] {0, 0, 0, 0, 0, 0, 0, 5}, garbage);
     h.sendBytes(IgdbEndpoint.GENRES, new byte[] {4, 2}, "{}".getBytes(StandardCharsets.UTF_8));
     h.send(IgdbEndpoint.GENRES, 6, named(7, "key/id mismatch"));
+    // the JSON literal null is not a delete (that is an empty value): dead-lettered, not dropped
+    h.sendRaw(IgdbEndpoint.GAMES, 11L, "null");
     h.send(IgdbEndpoint.GAMES, 1, fullGame(1, 1_700_000_000L));
 
     var dead = h.dlq.readRecordsToList();
-    assertThat(dead).hasSize(6);
+    assertThat(dead).hasSize(7);
     assertThat(dead.get(0).value()).isEqualTo(garbage);
     assertThat(DeadLetter.get(dead.get(0).headers(), DeadLetter.REASON))
         .startsWith("cannot deserialize IgdbGame");
@@ -160,7 +162,10 @@ class DedupeAndDeadLetterTopologyTest {
         .isEqualTo("igdb.genres");
     assertThat(DeadLetter.get(dead.get(5).headers(), DeadLetter.REASON))
         .isEqualTo("key 6 does not match id 7");
-    assertThat(h.metrics.deadLetters()).isEqualTo(6);
+    assertThat(new String(dead.get(6).value(), StandardCharsets.UTF_8)).isEqualTo("null");
+    assertThat(DeadLetter.get(dead.get(6).headers(), DeadLetter.REASON))
+        .startsWith("value is the JSON literal null");
+    assertThat(h.metrics.deadLetters()).isEqualTo(7);
     // the valid game after the poison is processed
     assertThat(h.enriched.readValue().id()).isEqualTo(1L);
   }
