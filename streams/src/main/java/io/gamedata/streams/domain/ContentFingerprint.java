@@ -147,7 +147,58 @@ public final class ContentFingerprint {
   }
 
   /** Names of the content fields that hold a value (non-null, non-empty list). */
-  public static List<String> nonEmptyFields(EnrichedGame doc) {
+  public static List<String> nonEmptyFields(EnrichedGame d) {
+    Object[] values = {
+      d.name(),
+      d.slug(),
+      d.summary(),
+      d.storyline(),
+      d.url(),
+      d.firstReleaseDate(),
+      d.releaseYear(),
+      d.createdAt(),
+      d.rating(),
+      d.ratingCount(),
+      d.aggregatedRating(),
+      d.aggregatedRatingCount(),
+      d.totalRating(),
+      d.totalRatingCount(),
+      d.hypes(),
+      d.gameTypeId(),
+      d.gameType(),
+      d.gameStatusId(),
+      d.gameStatus(),
+      d.parentGameId(),
+      d.versionParentId(),
+      d.versionTitle(),
+      d.genres(),
+      d.themes(),
+      d.gameModes(),
+      d.playerPerspectives(),
+      d.platforms(),
+      d.keywords(),
+      d.developers(),
+      d.publishers(),
+      d.franchises(),
+      d.collections(),
+      d.gameEngines(),
+      d.coverImageId(),
+      d.coverUrl(),
+      d.similarGames(),
+      d.missingReferences()
+    };
+    List<String> names = new ArrayList<>(FIELD_COUNT);
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      if (v != null && !(v instanceof Collection<?> c && c.isEmpty())) {
+        names.add(NAMES[i]);
+      }
+    }
+    return names;
+  }
+
+  /** The generic walk over {@link #FIELDS} that {@link #nonEmptyFields} writes out. */
+  static List<String> nonEmptyFieldsByAccessors(EnrichedGame doc) {
     List<String> names = new ArrayList<>();
     for (Field f : FIELDS) {
       Object v = f.value().apply(doc);
@@ -159,6 +210,8 @@ public final class ContentFingerprint {
   }
 
   private static final int FIELD_COUNT = FIELDS.size();
+
+  private static final String[] NAMES = FIELDS.stream().map(Field::name).toArray(String[]::new);
 
   private static long hash(String s) {
     if (s == null) {

@@ -20,6 +20,8 @@ import java.util.Set;
  */
 public final class GameEnricher {
 
+  private static final long[] NO_REFERENCES = new long[0];
+
   private GameEnricher() {}
 
   public static Enrichment enrich(IgdbGame game, ReferenceLookup refs) {
@@ -220,10 +222,11 @@ public final class GameEnricher {
       if (ids == null || ids.isEmpty()) {
         return List.of();
       }
-      Set<String> names = new LinkedHashSet<>();
+      // a short list: a linear look for repeats beats hashing every name into a set
+      List<String> names = new ArrayList<>(ids.size());
       for (Long id : ids) {
         String name = name(endpoint, id);
-        if (name != null) {
+        if (name != null && !names.contains(name)) {
           names.add(name);
         }
       }
@@ -243,11 +246,23 @@ public final class GameEnricher {
     }
 
     long[] missingPacked() {
+      if (missingPacked.isEmpty()) {
+        return NO_REFERENCES;
+      }
       return missingPacked.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
+    /** The references looked up, sorted, without repeats. */
     long[] dependencies() {
-      return java.util.Arrays.stream(deps, 0, depCount).sorted().distinct().toArray();
+      long[] sorted = java.util.Arrays.copyOf(deps, depCount);
+      java.util.Arrays.sort(sorted);
+      int n = 0;
+      for (int i = 0; i < sorted.length; i++) {
+        if (n == 0 || sorted[i] != sorted[n - 1]) {
+          sorted[n++] = sorted[i];
+        }
+      }
+      return n == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, n);
     }
   }
 }

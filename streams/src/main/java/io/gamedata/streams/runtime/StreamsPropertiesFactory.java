@@ -34,8 +34,12 @@ public final class StreamsPropertiesFactory {
     p.put("processing.exception.handler.global.enabled", true);
     p.put(DeadLetterRouting.DLQ_TOPIC_CONFIG, config.topics().deadLetters());
     p.put(DeadLetterRouting.METRICS_CONFIG, metrics);
-    // throughput: bigger batches, compressed; the broker is often local
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+    // throughput: bigger batches, compressed. Under exactly-once a consumer sees the records at the
+    // commit (every commit.interval.ms, 1 s by default; 100 ms in the references part), and the
+    // commit sends what lingers: a linger of 100 ms costs no latency there, and makes fewer and
+    // fuller batches (each new lz4 batch allocates ~130 KB of buffers: ~4% of the game threads'
+    // time in a 350k-game load with 20 ms)
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 100);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);

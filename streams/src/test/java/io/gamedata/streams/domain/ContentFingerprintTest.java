@@ -95,8 +95,11 @@ class ContentFingerprintTest {
     for (EnrichedGame d : List.of(full(), EnrichedGame.builder(1).build(), doc("x", null))) {
       assertThat(ContentFingerprint.fieldHashes(d))
           .containsExactly(ContentFingerprint.fieldHashesByAccessors(d));
+      assertThat(ContentFingerprint.nonEmptyFields(d))
+          .isEqualTo(ContentFingerprint.nonEmptyFieldsByAccessors(d));
     }
     assertThat(ContentFingerprint.fieldHashes(full())).hasSize(ContentFingerprint.FIELDS.size());
+    assertThat(ContentFingerprint.nonEmptyFields(full())).hasSize(ContentFingerprint.FIELDS.size());
   }
 
   @Test
