@@ -1,6 +1,6 @@
 package io.gamedata.streams.topology;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.gamedata.contracts.dlq.DeadLetter;
 import io.gamedata.contracts.igdb.IgdbCover;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
@@ -12,6 +12,7 @@ import io.gamedata.streams.domain.Reference;
 import io.gamedata.streams.domain.ReferenceValidator;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,10 @@ final class ReferenceRouter implements Processor<byte[], byte[], Long, Emit> {
 
   private final Map<String, IgdbEndpoint> endpointsByTopic = new HashMap<>();
   private final PipelineMetrics metrics;
-  private final ObjectMapper mapper = Json.mapper();
+
+  /** A reader per endpoint, bound once (readValue(bytes, type) resolves the type every call). */
+  private final Map<IgdbEndpoint, ObjectReader> readers = new EnumMap<>(IgdbEndpoint.class);
+
   private final ReferenceActivity activity;
   private ProcessorContext<Long, Emit> context;
   private KeyValueStore<Long, String> values;
@@ -51,6 +55,7 @@ final class ReferenceRouter implements Processor<byte[], byte[], Long, Emit> {
     this.activity = activity;
     for (IgdbEndpoint e : IgdbEndpoint.references()) {
       endpointsByTopic.put(topics.raw(e), e);
+      readers.put(e, Json.mapper().readerFor(e.model()));
     }
     this.metrics = metrics;
   }
@@ -88,7 +93,7 @@ final class ReferenceRouter implements Processor<byte[], byte[], Long, Emit> {
     }
     IgdbRecord parsed;
     try {
-      parsed = mapper.readValue(record.value(), endpoint.model());
+      parsed = readers.get(endpoint).readValue(record.value());
     } catch (IOException e) {
       dead(
           record,
