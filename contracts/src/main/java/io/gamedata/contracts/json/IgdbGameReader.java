@@ -162,7 +162,7 @@ public final class IgdbGameReader {
 
   /**
    * The game without the fields enrichment never reads: {@code dlcs}, {@code expansions}, {@code
-   * bundles}, {@code follows} and {@code other}, as {@code GameVersions.trimmed} drops them.
+   * bundles}, {@code follows} and {@code other} (the streams app's {@code GameVersions.trimmed}).
    */
   public static IgdbGame trim(IgdbGame g) {
     return new IgdbGame(

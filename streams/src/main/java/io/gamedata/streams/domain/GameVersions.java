@@ -1,7 +1,7 @@
 package io.gamedata.streams.domain;
 
 import io.gamedata.contracts.igdb.IgdbGame;
-import java.util.LinkedHashMap;
+import io.gamedata.contracts.json.IgdbGameReader;
 
 /** Ordering and trimming of game versions, for the dedupe step. */
 public final class GameVersions {
@@ -19,51 +19,11 @@ public final class GameVersions {
         && incoming.updatedAt() < state.updatedAt();
   }
 
-  /** The game without the fields enrichment never reads (kept small in the state store). */
+  /**
+   * The game without the fields enrichment never reads (kept small in the state store): the trim
+   * the raw-game reader applies as it reads ({@link IgdbGameReader#trim}), one definition for both.
+   */
   public static IgdbGame trimmed(IgdbGame g) {
-    return new IgdbGame(
-        g.id(),
-        g.name(),
-        g.slug(),
-        g.summary(),
-        g.storyline(),
-        g.url(),
-        g.checksum(),
-        g.versionTitle(),
-        g.firstReleaseDate(),
-        g.createdAt(),
-        g.updatedAt(),
-        g.rating(),
-        g.ratingCount(),
-        g.aggregatedRating(),
-        g.aggregatedRatingCount(),
-        g.totalRating(),
-        g.totalRatingCount(),
-        g.hypes(),
-        g.cover(),
-        g.gameType(),
-        g.gameStatus(),
-        g.parentGame(),
-        g.versionParent(),
-        g.franchise(),
-        g.genres(),
-        g.themes(),
-        g.keywords(),
-        g.gameModes(),
-        g.playerPerspectives(),
-        g.platforms(),
-        g.involvedCompanies(),
-        g.franchises(),
-        g.collections(),
-        g.gameEngines(),
-        g.similarGames(),
-        null,
-        null,
-        null,
-        g.category(),
-        g.status(),
-        g.collection(),
-        null,
-        new LinkedHashMap<>());
+    return IgdbGameReader.trim(g);
   }
 }

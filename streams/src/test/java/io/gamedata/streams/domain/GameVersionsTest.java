@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The game processor reads raw games with {@link IgdbGameReader#readTrimmed}, which repeats {@link
- * GameVersions#trimmed} inside contracts: the two must not drift apart.
+ * The game processor reads raw games with {@link IgdbGameReader#readTrimmed}: the same game as
+ * databind's, trimmed by {@link GameVersions#trimmed}.
  */
 class GameVersionsTest {
 
@@ -65,6 +65,22 @@ class GameVersionsTest {
     g.other().put("screenshots", JsonNodeFactory.instance.arrayNode().add(1).add(2));
     g.other().put("age_ratings", JsonNodeFactory.instance.objectNode().put("x", "y"));
     return g;
+  }
+
+  @Test
+  void trimmingDropsWhatNoDocumentCarries() {
+    IgdbGame t = GameVersions.trimmed(everyField());
+    assertThat(t.dlcs()).isNull();
+    assertThat(t.expansions()).isNull();
+    assertThat(t.bundles()).isNull();
+    assertThat(t.follows()).isNull();
+    assertThat(t.other()).isEmpty();
+    // everything a document is built from stays, deprecated fields included
+    assertThat(t.similarGames()).containsExactly(21L);
+    assertThat(t.category()).isEqualTo(2);
+    assertThat(t.status()).isEqualTo(4);
+    assertThat(t.collection()).isEqualTo(25L);
+    assertThat(t.name()).isEqualTo("Name");
   }
 
   @Test
