@@ -6,7 +6,7 @@ import java.util.function.LongFunction;
 /**
  * A hash map from primitive {@code long} keys to values (open addressing, linear probing, deletion
  * by backward shift), for the per-task indexes of the game processor: a {@code HashMap<Long, V>}
- * boxes every key it is asked about and allocates a node per entry, which showed as ~8% of the game
+ * boxes every key it is asked about and allocates a node per entry, which showed as ~7% of the game
  * threads' time in a 350k-game load. Not thread-safe; null values are not stored.
  */
 final class LongMap<V> {
