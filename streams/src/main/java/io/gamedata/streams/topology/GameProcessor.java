@@ -228,21 +228,20 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
       metrics.staleVersion();
       return;
     }
-    IgdbGame source = game;
     Long updatedAt = newest(state, game.updatedAt());
-    Enrichment e = GameEnricher.enrich(source, references);
+    Enrichment e = GameEnricher.enrich(game, references);
     if (e.complete() || policy.holdMs() == 0) {
       held.remove(id);
-      apply(id, state, source, updatedAt, e, record.timestamp());
+      apply(id, state, game, updatedAt, e, record.timestamp());
       return;
     }
     // a reference is not found yet (a new cover a moment behind its game): hold the game, so that
     // it is emitted once, complete, when the reference arrives (or incomplete after the hold time)
     GameState heldState =
         state == null
-            ? new GameState(source, updatedAt, null, null, NONE)
+            ? new GameState(game, updatedAt, null, null, NONE)
             : new GameState(
-                source, updatedAt, state.contentHash(), state.fieldHashes(), state.dependencies());
+                game, updatedAt, state.contentHash(), state.fieldHashes(), state.dependencies());
     Long since = held.get(id);
     write(id, heldState, true, e.missing());
     held.put(id, since != null ? since : context.currentSystemTimeMs());

@@ -42,7 +42,7 @@ final class GameStateCodec {
    *     the set of pending games is rebuilt from this store after a restart or a restore)
    */
   static byte[] encode(GameState s, boolean pending) {
-    Out out = new Out(2048); // most states fit: no regrowth
+    Out out = new Out(2048); // room for a typical state: fewer regrowths
     out.writeByte(FORMAT);
     IgdbGame g = s.source();
     out.writeByte((g == null ? 0 : SOURCE) | (pending ? PENDING : 0));

@@ -1,6 +1,5 @@
 package io.gamedata.streams.topology;
 
-import java.util.Arrays;
 import java.util.function.LongFunction;
 
 /**
@@ -164,6 +163,6 @@ final class LongMap<V> {
         out[n++] = keys[j];
       }
     }
-    return Arrays.copyOf(out, n);
+    return out;
   }
 }
