@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -23,17 +24,27 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +54,12 @@ import org.slf4j.LoggerFactory;
  * it as a service; the embedded platform calls {@link #embedded(String, Path)}.
  *
  * <p>It runs the topology's two parts as two Kafka Streams instances (see {@link TopologyFactory}):
- * the reference router (application id {@code <application.id>-references}) starts first; the games
- * part ({@code application.id}) starts once the router has committed every reference record there
- * was at start-up, so that its global reference store holds them all before the first game is
- * processed (a fresh start enriches and writes each game once). After start-up both run side by
- * side; a reference change reaches the games part through the {@code
+ * the reference router (application id {@code <application.id>-references}) and the games part
+ * ({@code application.id}) start together, the games part paused: it joins its group and its global
+ * reference store follows the router's output meanwhile. It processes once the router has committed
+ * every reference record there was at start-up and the global store shows them, so that the first
+ * game finds every reference (a fresh start enriches and writes each game once). After start-up
+ * both run side by side; a reference change reaches the games part through the {@code
  * <application.id>-reference-updates} topic.
  */
 public final class StreamsApp implements AutoCloseable, HealthServer.Status {
@@ -65,6 +77,10 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   private volatile KafkaStreams references;
   private volatile KafkaStreams streams;
   private volatile boolean closing;
+
+  /** Whether the games part processes (it starts paused, see {@link #start()}). */
+  private volatile boolean gamesResumed;
+
   private volatile RuntimeException startFailure;
   private Thread starter;
   private HealthServer http;
@@ -84,8 +100,8 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   }
 
   /**
-   * Starts the references part, and the games part once the references there were at start-up are
-   * committed (returns at once; see {@link #awaitRunning}).
+   * Starts both parts, the games part paused until the references there were at start-up are
+   * committed and in its global store (returns at once; see {@link #awaitRunning}).
    */
   public synchronized StreamsApp start() {
     if (references != null) {
@@ -119,15 +135,25 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
             config.memoEntries(),
             config.emitPolicy(),
             activity);
+    // the games part starts at once, paused: it joins its group and its global store follows the
+    // router's output while the references load; it processes from the moment that store holds
+    // every reference there was at start-up
+    KafkaStreams gamesPart = newStreams(games, config.applicationId(), "games");
+    gamesPart.pause();
+    gamesPart.start();
+    streams = gamesPart;
     starter =
         new Thread(
             () -> {
               try {
-                awaitReferencesCommitted(routerId, endAtStart);
+                long deadline = System.nanoTime() + config.startupTimeout().toNanos();
+                awaitReferencesCommitted(routerId, endAtStart, deadline);
+                awaitGlobalStore(gamesPart, valuesTopic, deadline);
                 synchronized (this) {
                   if (!closing) {
-                    streams = newStreams(games, config.applicationId(), "games");
-                    streams.start();
+                    gamesPart.resume();
+                    gamesResumed = true;
+                    LOG.info("Games part resumed");
                   }
                 }
               } catch (InterruptedException e) {
@@ -171,14 +197,14 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   /**
    * Waits until the router has committed every reference record there was at start-up: its
    * committed offsets reach those end offsets, or its consumer has no lag on any of them for two
-   * commit intervals in a row (a partition ending with a transaction marker). Gives up waiting
-   * after {@code startup.timeout.ms} (the games part then holds games whose references are not
-   * there yet; nothing is lost, they are written twice).
+   * commit intervals in a row (a partition ending with a transaction marker). Gives up waiting at
+   * {@code deadline} ({@code startup.timeout.ms} after the start: the games part then holds games
+   * whose references are not there yet; nothing is lost, they are written twice).
    */
-  private void awaitReferencesCommitted(String routerId, Map<TopicPartition, Long> endAtStart)
+  private void awaitReferencesCommitted(
+      String routerId, Map<TopicPartition, Long> endAtStart, long deadline)
       throws InterruptedException {
     long started = System.nanoTime();
-    long deadline = started + config.startupTimeout().toNanos();
     long noLagSince = -1;
     try (Admin admin = admin()) {
       while (!closing) {
@@ -202,7 +228,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
         }
         if (System.nanoTime() > deadline) {
           LOG.warn(
-              "References not all committed after {} ms ({}); starting the games part anyway",
+              "References not all committed after {} ms ({}); resuming the games part anyway",
               config.startupTimeout().toMillis(),
               StreamsAppConfig.STARTUP_TIMEOUT_MS_CONFIG);
           break;
@@ -210,9 +236,105 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
         TimeUnit.MILLISECONDS.sleep(100);
       }
     }
-    LOG.info(
-        "References committed after {} ms; starting the games part",
-        (System.nanoTime() - started) / 1_000_000);
+    LOG.info("References committed after {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Waits until the global reference store of the games part shows the last record of every
+   * partition of the router's output ({@code valuesTopic}, read committed): it then holds every
+   * reference the router committed. Gives up at {@code deadline} (a game whose reference the store
+   * does not show yet waits for it in its task; nothing is lost).
+   */
+  private void awaitGlobalStore(KafkaStreams games, String valuesTopic, long deadline)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    Map<TopicPartition, ConsumerRecord<Long, String>> last = lastRecords(valuesTopic);
+    while (!closing) {
+      try {
+        ReadOnlyKeyValueStore<Long, String> store =
+            games.store(
+                StoreQueryParameters.fromNameAndType(
+                    StoreNames.REFERENCE_GLOBAL, QueryableStoreTypes.keyValueStore()));
+        boolean caughtUp = true;
+        for (ConsumerRecord<Long, String> r : last.values()) {
+          if (!Objects.equals(store.get(r.key()), r.value())) {
+            caughtUp = false;
+            break;
+          }
+        }
+        if (caughtUp) {
+          LOG.info(
+              "Global reference store caught up after {} ms",
+              (System.nanoTime() - started) / 1_000_000);
+          return;
+        }
+      } catch (InvalidStateStoreException e) {
+        LOG.debug("Global reference store not queryable yet", e);
+      }
+      if (System.nanoTime() > deadline) {
+        LOG.warn(
+            "The global reference store did not catch up with {} within {} ({}); resuming the"
+                + " games part anyway",
+            valuesTopic,
+            config.startupTimeout(),
+            StreamsAppConfig.STARTUP_TIMEOUT_MS_CONFIG);
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(10);
+    }
+  }
+
+  /** The last committed record of each non-empty partition of {@code topic}. */
+  private Map<TopicPartition, ConsumerRecord<Long, String>> lastRecords(String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+    Map<TopicPartition, ConsumerRecord<Long, String>> last = new HashMap<>();
+    try (KafkaConsumer<Long, String> consumer =
+        new KafkaConsumer<>(p, new LongDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+        partitions.add(new TopicPartition(topic, info.partition()));
+      }
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+      // a window before the end: transaction markers take offsets too, so widen it until it holds
+      // a record (or reaches the start)
+      for (long window = 256; ; window *= 16) {
+        List<TopicPartition> open = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+          long e = end.get(tp);
+          if (e > 0 && !last.containsKey(tp)) {
+            consumer.seek(tp, Math.max(0, e - window));
+            open.add(tp);
+          }
+        }
+        if (open.isEmpty()) {
+          return last;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (open.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("cannot read the end of " + topic);
+          }
+          for (ConsumerRecord<Long, String> r : consumer.poll(Duration.ofMillis(100))) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            if (r.offset() < end.get(tp)) {
+              last.put(tp, r);
+            }
+          }
+        }
+        boolean done = true;
+        for (TopicPartition tp : open) {
+          done &= last.containsKey(tp) || end.get(tp) <= window;
+        }
+        if (done) {
+          return last;
+        }
+      }
+    }
   }
 
   private static boolean committedAtLeast(
@@ -307,7 +429,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
         throw new IllegalStateException("Streams application failed to start", startFailure);
       }
       KafkaStreams r = references;
-      KafkaStreams g = streams;
+      KafkaStreams g = gamesResumed ? streams : null;
       KafkaStreams.State rs = r == null ? KafkaStreams.State.CREATED : r.state();
       KafkaStreams.State gs = g == null ? KafkaStreams.State.CREATED : g.state();
       if (rs == KafkaStreams.State.RUNNING && gs == KafkaStreams.State.RUNNING) {
@@ -429,7 +551,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   @Override
   public String state() {
     KafkaStreams r = references;
-    KafkaStreams g = streams;
+    KafkaStreams g = gamesResumed ? streams : null;
     if (r == null) {
       return "CREATED";
     }
@@ -443,7 +565,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   @Override
   public boolean healthy() {
-    return up(references) && up(streams);
+    return up(references) && gamesResumed && up(streams);
   }
 
   private static boolean up(KafkaStreams s) {
@@ -453,7 +575,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   /** State of the games part (CREATED while it waits for the references part). */
   public KafkaStreams.State streamsState() {
-    KafkaStreams g = streams;
+    KafkaStreams g = gamesResumed ? streams : null;
     return g == null ? KafkaStreams.State.CREATED : g.state();
   }
 
