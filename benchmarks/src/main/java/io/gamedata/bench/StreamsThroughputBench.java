@@ -1,5 +1,6 @@
 package io.gamedata.bench;
 
+import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.igdb.IgdbRecord;
 import io.gamedata.contracts.json.Json;
@@ -25,12 +26,17 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.LongDeserializer;
@@ -41,12 +47,14 @@ import org.apache.kafka.common.serialization.LongSerializer;
  * key=value]...}: loads a synthetic catalogue (games and every reference endpoint) into the raw
  * topics of an embedded broker, then measures (a) a plain consume-transform-produce passthrough of
  * the same records (one consumer, one producer; transform = parse the record into its contract
- * model and write it back) and (b) the streams topology until games.enriched holds every game fully
- * enriched (no missing reference). Prints {@code BENCH streams-throughput games=<n> seconds=<s>
- * records_per_s=<r> passthrough_records_per_s=<p> ratio=<r/p>}. With {@code --warmup W}, both first
- * run once on a W-game catalogue in their own topics (prefix {@code warmup.}), so that the measured
- * round compares JIT-compiled code on both sides; the line then ends with {@code warmup_games=W}.
- * Without it (the default) both sides start cold.
+ * model and write it back; until its output is flushed and its offsets committed) and (b) the
+ * streams topology until it has committed every game (under exactly-once its outputs commit with
+ * its input offsets); off the clock, a reader then checks that games.enriched holds a document
+ * without missing references for every game. Prints {@code BENCH streams-throughput games=<n>
+ * seconds=<s> records_per_s=<r> passthrough_records_per_s=<p> ratio=<r/p>}. With {@code --warmup
+ * W}, both first run once on a W-game catalogue in their own topics (prefix {@code warmup.}), so
+ * that the measured round compares JIT-compiled code on both sides; the line then ends with {@code
+ * warmup_games=W}. Without it (the default) both sides start cold.
  */
 public final class StreamsThroughputBench {
 
@@ -225,7 +233,12 @@ public final class StreamsThroughputBench {
     producer.send(new ProducerRecord<>(topic, r.key(), serde.toBytes(serde.fromBytes(r.value()))));
   }
 
-  /** Runs the application until every game's latest document has no missing reference. */
+  /**
+   * Runs the application until it has committed every game it read (under exactly-once its outputs
+   * commit with its input offsets), then, off the clock, checks that games.enriched holds a
+   * document without missing references for every game. Returns the seconds until that commit (or,
+   * should the check fail, until a reader saw the last document it needed).
+   */
   static double topology(
       String bootstrap,
       TopicNames names,
@@ -245,28 +258,15 @@ public final class StreamsThroughputBench {
       builder.set(e.getKey(), e.getValue());
     }
     StreamsAppConfig config = builder.build();
-    Map<String, Object> c = new HashMap<>();
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-enriched-reader-" + applicationId);
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     long t0 = System.nanoTime();
     try (StreamsApp app = new StreamsApp(config).start();
-        KafkaConsumer<Long, byte[]> reader =
-            new KafkaConsumer<>(c, new LongDeserializer(), new ByteArrayDeserializer())) {
-      reader.subscribe(List.of(names.enriched()));
-      Set<Long> seen = new HashSet<>();
-      long emitted = 0;
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      Map<TopicPartition, Long> gamesEnd = endOffsets(admin, names.games());
       long lastReport = System.nanoTime();
-      long lastDocument = System.nanoTime();
-      // done = every game has a document, nothing left to consume, and no document for a while
-      long settleNanos = (config.emitHoldMs() + config.commitIntervalMs() + 3000) * 1_000_000L;
       String lastState = "";
       NativeThreadCpu phaseCpu = new NativeThreadCpu();
-      while (seen.size() < games
-          || app.lag() > 0
-          || System.nanoTime() - lastDocument < settleNanos) {
+      long committedAt;
+      while (true) {
         String state = app.state();
         if (!state.equals(lastState)) {
           System.out.printf(
@@ -274,30 +274,128 @@ public final class StreamsThroughputBench {
               secondsSince(t0), state, phaseCpu.sinceLast(6));
           lastState = state;
         }
-        for (ConsumerRecord<Long, byte[]> r : reader.poll(Duration.ofMillis(200))) {
-          emitted++;
-          lastDocument = System.nanoTime();
-          if (r.value() != null) {
-            seen.add(r.key());
-          }
+        if (state.contains("ERROR")) {
+          throw new IllegalStateException("streams application failed");
+        }
+        if (committedAll(admin, applicationId, gamesEnd)) {
+          committedAt = System.nanoTime();
+          break;
         }
         if (System.nanoTime() - lastReport > 10_000_000_000L) {
           lastReport = System.nanoTime();
-          System.out.printf(
-              "  %.0f s: %d/%d games, %d documents read, metrics %s%n",
-              secondsSince(t0), seen.size(), games, emitted, app.metrics());
+          System.out.printf("  %.0f s: metrics %s%n", secondsSince(t0), app.metrics());
         }
-        if (app.state().contains("ERROR")) {
-          throw new IllegalStateException("streams application failed");
-        }
+        Thread.sleep(20);
       }
-      double seconds = (lastDocument - t0) / 1e9;
+      double seconds = (committedAt - t0) / 1e9;
       System.out.printf("  cpu of the last phase:%s%n", phaseCpu.sinceLast(8));
       System.out.printf("stream threads cpu: %.1f s%n", streamThreadsCpuNanos() / 1e9);
       System.out.printf(
-          "topology: %d games, last document after %.1f s, %d documents emitted, metrics %s%n",
-          games, seconds, emitted, app.metrics());
+          "topology: %d games committed after %.1f s, metrics %s%n", games, seconds, app.metrics());
+      // off the clock: every game has its document, complete, in what was committed by then
+      Map<TopicPartition, Long> enrichedAtCommit =
+          endOffsets(admin, names.enriched(), IsolationLevel.READ_COMMITTED);
+      long completeAt =
+          awaitComplete(bootstrap, names.enriched(), applicationId, games, enrichedAtCommit);
+      if (completeAt > 0) {
+        seconds = (completeAt - t0) / 1e9;
+        System.out.printf(
+            "  documents were incomplete at the commit; complete after %.1f s (when read)%n",
+            seconds);
+      }
       return seconds;
+    }
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+    return endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED);
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(
+      Admin admin, String topic, IsolationLevel isolation) throws Exception {
+    int partitions =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
+    Map<TopicPartition, Long> end = new HashMap<>();
+    admin
+        .listOffsets(latest, new ListOffsetsOptions(isolation))
+        .all()
+        .get()
+        .forEach((tp, info) -> end.put(tp, info.offset()));
+    return end;
+  }
+
+  /** Whether the group's committed offsets reach {@code end} on every partition. */
+  private static boolean committedAll(Admin admin, String groupId, Map<TopicPartition, Long> end)
+      throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      OffsetAndMetadata c = committed.get(e.getKey());
+      if (e.getValue() > 0 && (c == null || c.offset() < e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads games.enriched (read committed) until every game's latest document has no missing
+   * reference. Returns 0 when that holds within {@code atCommit} (the offsets committed when the
+   * clock stopped), else when (nanoTime) the reader saw the last document it needed. Fails after
+   * 120 s.
+   */
+  private static long awaitComplete(
+      String bootstrap,
+      String topic,
+      String applicationId,
+      int games,
+      Map<TopicPartition, Long> atCommit) {
+    Map<String, Object> c = new HashMap<>();
+    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-enriched-reader-" + applicationId);
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    var documents = Topics.GAMES_ENRICHED.valueSerde().deserializer();
+    Set<Long> complete = new HashSet<>();
+    boolean pastCommit = false;
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    try (KafkaConsumer<Long, byte[]> reader =
+        new KafkaConsumer<>(c, new LongDeserializer(), new ByteArrayDeserializer())) {
+      reader.subscribe(List.of(topic));
+      while (true) {
+        if (complete.size() == games && !pastCommit) {
+          boolean all = true;
+          for (TopicPartition tp : reader.assignment()) {
+            all &= reader.position(tp) >= atCommit.getOrDefault(tp, 0L);
+          }
+          if (all && reader.assignment().size() == atCommit.size()) {
+            System.out.printf("checked: %d games with a complete document%n", games);
+            return 0;
+          }
+        }
+        if (complete.size() == games && pastCommit) {
+          return System.nanoTime();
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "only " + complete.size() + " of " + games + " games have a complete document");
+        }
+        for (ConsumerRecord<Long, byte[]> r : reader.poll(Duration.ofMillis(200))) {
+          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+          pastCommit |= r.offset() >= atCommit.getOrDefault(tp, 0L);
+          EnrichedGame doc = r.value() == null ? null : documents.deserialize(topic, r.value());
+          if (doc != null && doc.missingReferences().isEmpty()) {
+            complete.add(r.key());
+          } else {
+            complete.remove(r.key());
+          }
+        }
+      }
     }
   }
 
