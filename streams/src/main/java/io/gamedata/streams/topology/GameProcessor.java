@@ -231,7 +231,9 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     Long updatedAt = newest(state, game.updatedAt());
     Enrichment e = GameEnricher.enrich(game, references);
     if (e.complete() || policy.holdMs() == 0) {
-      held.remove(id);
+      if (!held.isEmpty()) {
+        held.remove(id);
+      }
       apply(id, state, game, updatedAt, e, record.timestamp());
       return;
     }
@@ -509,12 +511,17 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   /** Mirrors the flag of a game in memory; a pending game waits for {@code missing}. */
   private void track(long id, boolean pendingFlag, long[] missing) {
-    dirty.remove(id);
+    // the emptiness checks spare a bulk load (nothing pending) boxing and lookups per game
+    if (!dirty.isEmpty()) {
+      dirty.remove(id);
+    }
     if (pendingFlag) {
       pending.add(id);
       waitFor(id, missing);
     } else {
-      pending.remove(id);
+      if (!pending.isEmpty()) {
+        pending.remove(id);
+      }
       forget(id);
     }
   }
@@ -537,6 +544,9 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   }
 
   private void unwait(long id) {
+    if (missingOf.isEmpty()) {
+      return;
+    }
     long[] missing = missingOf.remove(id);
     if (missing == null) {
       return;
@@ -551,7 +561,11 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
 
   private void forget(long id) {
     unwait(id);
-    held.remove(id);
-    dirty.remove(id);
+    if (!held.isEmpty()) {
+      held.remove(id);
+    }
+    if (!dirty.isEmpty()) {
+      dirty.remove(id);
+    }
   }
 }
