@@ -91,17 +91,29 @@ final class ReferenceRouter implements Processor<byte[], byte[], Long, Emit> {
       store(record, RefUpdate.deleted(endpoint, record.key()));
       return;
     }
-    IgdbRecord parsed;
-    try {
-      parsed = readers.get(endpoint).readValue(record.value());
-    } catch (IOException e) {
-      dead(
-          record,
-          raw.key(),
-          source,
-          "cannot deserialize " + endpoint.model().getSimpleName() + ": " + e.getMessage(),
-          e.getClass().getName());
-      return;
+    // the fields the router uses, read from the tokens; databind for any other shape
+    IgdbRecord parsed = ReferenceReader.read(endpoint, record.value());
+    if (parsed == null) {
+      try {
+        parsed = readers.get(endpoint).readValue(record.value());
+      } catch (IOException e) {
+        dead(
+            record,
+            raw.key(),
+            source,
+            "cannot deserialize " + endpoint.model().getSimpleName() + ": " + e.getMessage(),
+            e.getClass().getName());
+        return;
+      }
+      if (parsed == null) {
+        dead(
+            record,
+            raw.key(),
+            source,
+            "value is the JSON literal null (a delete is an empty value)",
+            DeadLetter.VALIDATION);
+        return;
+      }
     }
     Optional<String> violation = ReferenceValidator.violation(record.key(), parsed);
     if (violation.isPresent()) {

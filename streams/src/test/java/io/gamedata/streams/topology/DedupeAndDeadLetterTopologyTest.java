@@ -134,10 +134,11 @@ class DedupeAndDeadLetterTopologyTest {
     h.send(IgdbEndpoint.GENRES, 6, named(7, "key/id mismatch"));
     // the JSON literal null is not a delete (that is an empty value): dead-lettered, not dropped
     h.sendRaw(IgdbEndpoint.GAMES, 11L, "null");
+    h.sendRaw(IgdbEndpoint.GENRES, 12L, "null");
     h.send(IgdbEndpoint.GAMES, 1, fullGame(1, 1_700_000_000L));
 
     var dead = h.dlq.readRecordsToList();
-    assertThat(dead).hasSize(7);
+    assertThat(dead).hasSize(8);
     assertThat(dead.get(0).value()).isEqualTo(garbage);
     assertThat(DeadLetter.get(dead.get(0).headers(), DeadLetter.REASON))
         .startsWith("cannot deserialize IgdbGame");
@@ -165,7 +166,11 @@ class DedupeAndDeadLetterTopologyTest {
     assertThat(new String(dead.get(6).value(), StandardCharsets.UTF_8)).isEqualTo("null");
     assertThat(DeadLetter.get(dead.get(6).headers(), DeadLetter.REASON))
         .startsWith("value is the JSON literal null");
-    assertThat(h.metrics.deadLetters()).isEqualTo(7);
+    assertThat(DeadLetter.get(dead.get(7).headers(), DeadLetter.SOURCE_TOPIC))
+        .isEqualTo("igdb.genres");
+    assertThat(DeadLetter.get(dead.get(7).headers(), DeadLetter.REASON))
+        .startsWith("value is the JSON literal null");
+    assertThat(h.metrics.deadLetters()).isEqualTo(8);
     // the valid game after the poison is processed
     assertThat(h.enriched.readValue().id()).isEqualTo(1L);
   }
