@@ -56,6 +56,9 @@ final class JsonBytes {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
+  /** Strings up to this length are copied char by char; longer ones through their UTF-8 bytes. */
+  private static final int SHORT = Integer.getInteger("gamedata.json.short", 64);
+
   private static final boolean FAST_DOUBLE;
   private static final boolean QUOTE_NON_NUMERIC;
 
@@ -282,6 +285,31 @@ final class JsonBytes {
 
   /** A string value: the bytes Jackson's UTF-8 generator writes for {@code writeString(s)}. */
   void string(String s) {
+    int len = s.length();
+    if (len <= SHORT) {
+      ensure(len + 2);
+      byte[] out = buf;
+      int p = pos;
+      out[p++] = '"';
+      int i = 0;
+      for (; i < len; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80 || SPECIAL[c]) {
+          break;
+        }
+        out[p + i] = (byte) c;
+      }
+      if (i == len) {
+        p += len;
+        out[p++] = '"';
+        pos = p;
+        return;
+      }
+    }
+    utf8(s);
+  }
+
+  private void utf8(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     int n = b.length;
     ensure(n + 2);
