@@ -334,18 +334,9 @@ final class JsonBytes {
     int i = 0;
     long acc = 0;
     for (; i + 8 <= n; i += 8) {
-      long x = (long) LONGS.get(b, i);
-      long q = x ^ 0x2222222222222222L; // '"'
-      long s = x ^ 0x5C5C5C5C5C5C5C5CL; // '\\'
-      long m = x ^ 0x3F3F3F3F3F3F3F3FL; // '?'
-      acc |=
-          ((x - 0x2020202020202020L) & ~x) // bytes below 0x20
-              | ((q - ONES) & ~q)
-              | ((s - ONES) & ~s)
-              | ((m - ONES) & ~m)
-              | (x & (x << 1) & (x << 2) & (x << 3)); // bytes 0xF0 and above
+      acc |= special((long) LONGS.get(b, i));
     }
-    if ((acc & HIGHS) != 0) {
+    if (acc != 0) {
       return true;
     }
     for (; i < n; i++) {
@@ -354,6 +345,23 @@ final class JsonBytes {
       }
     }
     return false;
+  }
+
+  /**
+   * The high bit of each of the 8 bytes of {@code x} (little-endian) set when it may be special
+   * (see {@link #needsCare}): zero when none is; otherwise the lowest set bit marks the first
+   * special byte (borrows can only add false marks above a true one).
+   */
+  private static long special(long x) {
+    long q = x ^ 0x2222222222222222L; // '"'
+    long s = x ^ 0x5C5C5C5C5C5C5C5CL; // '\\'
+    long m = x ^ 0x3F3F3F3F3F3F3F3FL; // '?'
+    return (((x - 0x2020202020202020L) & ~x) // bytes below 0x20
+            | ((q - ONES) & ~q)
+            | ((s - ONES) & ~s)
+            | ((m - ONES) & ~m)
+            | (x & (x << 1) & (x << 2) & (x << 3))) // bytes 0xF0 and above
+        & HIGHS;
   }
 
   /** Escapes the UTF-8 bytes, or the chars when the string holds a surrogate. */
@@ -365,9 +373,19 @@ final class JsonBytes {
     int p = pos;
     boolean looked = false;
     int run = 0;
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    while (i < n) {
+      if (i + 8 <= n) {
+        long mask = special((long) LONGS.get(b, i));
+        if (mask == 0) {
+          i += 8;
+          continue;
+        }
+        i += Long.numberOfTrailingZeros(mask) >>> 3;
+      }
       byte cls = CLASS[b[i] & 0xFF];
       if (cls == PLAIN) {
+        i++;
         continue;
       }
       if (cls == SUSPECT) {
@@ -379,6 +397,7 @@ final class JsonBytes {
             return;
           }
         }
+        i++;
         continue;
       }
       System.arraycopy(b, run, out, p, i - run);
@@ -394,6 +413,7 @@ final class JsonBytes {
       } else {
         out[p++] = cls;
       }
+      i++;
     }
     System.arraycopy(b, run, out, p, n - run);
     pos = p + n - run;

@@ -53,17 +53,18 @@ final class JsonWriting {
     int month = (int) (mp < 10 ? mp + 3 : mp - 9);
     int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
     int p = off;
-    p = digits(buf, p, year, 4);
+    p = pair(buf, p, year / 100);
+    p = pair(buf, p, year % 100);
     buf[p++] = '-';
-    p = digits(buf, p, month, 2);
+    p = pair(buf, p, month);
     buf[p++] = '-';
-    p = digits(buf, p, day, 2);
+    p = pair(buf, p, day);
     buf[p++] = 'T';
-    p = digits(buf, p, secondOfDay / 3600, 2);
+    p = pair(buf, p, secondOfDay / 3600);
     buf[p++] = ':';
-    p = digits(buf, p, (secondOfDay / 60) % 60, 2);
+    p = pair(buf, p, (secondOfDay / 60) % 60);
     buf[p++] = ':';
-    p = digits(buf, p, secondOfDay % 60, 2);
+    p = pair(buf, p, secondOfDay % 60);
     int nanos = v.getNano();
     if (nanos > 0) {
       buf[p++] = '.';
@@ -77,6 +78,23 @@ final class JsonWriting {
     }
     buf[p++] = 'Z';
     return p;
+  }
+
+  /** "00" to "99". */
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /** Two digits of {@code value} (0 to 99). */
+  private static int pair(byte[] buf, int at, int value) {
+    buf[at] = PAIRS[2 * value];
+    buf[at + 1] = PAIRS[2 * value + 1];
+    return at + 2;
   }
 
   private static int digits(byte[] buf, int at, int value, int width) {

@@ -69,23 +69,32 @@ class JsonWriterEdgeCasesTest {
   }
 
   private static void assertSameBytes(EnrichedGame doc) throws Exception {
-    byte[] expected = Json.mapper().writeValueAsBytes(doc);
-    byte[] actual = EnrichedGameWriter.write(doc);
-    if (!java.util.Arrays.equals(expected, actual)) {
-      assertThat(new String(actual, StandardCharsets.UTF_8))
-          .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+    assertSame(Json.mapper().writeValueAsBytes(doc), EnrichedGameWriter.write(doc));
+  }
+
+  private static void assertSameBytes(GameChangeEvent event) throws Exception {
+    assertSame(Json.mapper().writeValueAsBytes(event), GameChangeEventWriter.write(event));
+  }
+
+  /** Equal bytes, or a failure showing both sides around the first difference. */
+  private static void assertSame(byte[] expected, byte[] actual) {
+    int at = java.util.Arrays.mismatch(expected, actual);
+    if (at >= 0) {
+      int from = Math.max(0, at - 60);
+      String e = window(expected, from, at + 60);
+      String a = window(actual, from, at + 60);
+      assertThat(a)
+          .as(
+              "first difference at byte %d of %d (expected %d bytes)",
+              at, actual.length, expected.length)
+          .isEqualTo(e);
       assertThat(actual).isEqualTo(expected);
     }
   }
 
-  private static void assertSameBytes(GameChangeEvent event) throws Exception {
-    byte[] expected = Json.mapper().writeValueAsBytes(event);
-    byte[] actual = GameChangeEventWriter.write(event);
-    if (!java.util.Arrays.equals(expected, actual)) {
-      assertThat(new String(actual, StandardCharsets.UTF_8))
-          .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-      assertThat(actual).isEqualTo(expected);
-    }
+  private static String window(byte[] bytes, int from, int to) {
+    int end = Math.min(bytes.length, to);
+    return from >= end ? "" : new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
   }
 
   /** {@code s} in every string position of both writers. */
