@@ -53,11 +53,14 @@ final class JsonBytes {
   /** Per byte: true when the fast path must not copy it as is. */
   private static final boolean[] SPECIAL = new boolean[256];
 
+  /** Per ASCII char: true when Jackson escapes it. */
+  private static final boolean[] ESCAPED = new boolean[128];
+
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
   /** Strings up to this length are copied char by char; longer ones through their UTF-8 bytes. */
-  private static final int SHORT = Integer.getInteger("gamedata.json.short", 64);
+  private static final int SHORT = 64;
 
   private static final boolean FAST_DOUBLE;
   private static final boolean QUOTE_NON_NUMERIC;
@@ -79,6 +82,9 @@ final class JsonBytes {
     }
     for (int c = 0; c < 256; c++) {
       SPECIAL[c] = CLASS[c] != PLAIN;
+    }
+    for (int c = 0; c < 128; c++) {
+      ESCAPED[c] = CLASS[c] != PLAIN && CLASS[c] != SUSPECT;
     }
     try (JsonGenerator g = Json.mapper().createGenerator(new ByteArrayOutputStream())) {
       FAST_DOUBLE = g.isEnabled(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER);
@@ -286,27 +292,32 @@ final class JsonBytes {
   /** A string value: the bytes Jackson's UTF-8 generator writes for {@code writeString(s)}. */
   void string(String s) {
     int len = s.length();
-    if (len <= SHORT) {
-      ensure(len + 2);
-      byte[] out = buf;
-      int p = pos;
-      out[p++] = '"';
-      int i = 0;
-      for (; i < len; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80 || SPECIAL[c]) {
-          break;
-        }
-        out[p + i] = (byte) c;
-      }
-      if (i == len) {
-        p += len;
-        out[p++] = '"';
-        pos = p;
-        return;
-      }
+    if (len > SHORT) {
+      utf8(s);
+      return;
     }
-    utf8(s);
+    ensure(len + 2);
+    byte[] out = buf;
+    int p = pos;
+    out[p++] = '"';
+    int i = 0;
+    for (; i < len; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || ESCAPED[c]) {
+        break;
+      }
+      out[p + i] = (byte) c;
+    }
+    p += i;
+    if (i < len) {
+      pos = p;
+      chars(s, i);
+      ensure(1);
+      out = buf;
+      p = pos;
+    }
+    out[p++] = '"';
+    pos = p;
   }
 
   private void utf8(String s) {
@@ -393,7 +404,7 @@ final class JsonBytes {
           looked = true;
           if (hasSurrogate(s)) {
             pos = start;
-            chars(s);
+            chars(s, 0);
             return;
           }
         }
@@ -429,12 +440,12 @@ final class JsonBytes {
   }
 
   /** Char by char, as {@code UTF8JsonGenerator._writeStringSegment2} does with default features. */
-  private void chars(String s) {
+  private void chars(String s, int from) {
     int n = s.length();
-    ensure(6 * n + 1);
+    ensure(6 * (n - from) + 1);
     byte[] out = buf;
     int p = pos;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         byte cls = CLASS[c];
