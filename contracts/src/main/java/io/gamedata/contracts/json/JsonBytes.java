@@ -59,7 +59,12 @@ final class JsonBytes {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
-  /** Strings up to this length are copied char by char; longer ones through their UTF-8 bytes. */
+  /**
+   * Strings up to this length are written char by char; longer ones go through {@code
+   * getBytes(UTF_8)} (intrinsic for Latin-1) and a scan of 8 bytes at a time, copied when nothing
+   * needs escaping. Measured on the synthetic and the real samples: about the same for short
+   * strings, the scan faster for summaries.
+   */
   private static final int SHORT = 64;
 
   private static final boolean FAST_DOUBLE;
@@ -135,8 +140,8 @@ final class JsonBytes {
   }
 
   /**
-   * Pre-encoded member name {@code ,"name":} (see {@link #name(String)}); the comma is left out for
-   * the first member.
+   * A member name pre-encoded as {@code ,"name":} for {@link #name(byte[])}, which leaves the comma
+   * out for the first member.
    */
   static byte[] name(String jsonName) {
     return (",\"" + jsonName + "\":").getBytes(StandardCharsets.UTF_8);

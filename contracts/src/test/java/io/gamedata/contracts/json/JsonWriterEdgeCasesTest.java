@@ -289,6 +289,23 @@ class JsonWriterEdgeCasesTest {
   }
 
   @Test
+  void listsWithNullElementsAreWrittenAsDatabindWritesThem() throws Exception {
+    // the records copy their lists with List.copyOf (no nulls), so this goes to JsonBytes directly
+    List<String> strings = java.util.Arrays.asList(null, "a", null, "é\n", null);
+    List<Long> longs = java.util.Arrays.asList(null, Long.MIN_VALUE, null, 7L);
+    JsonBytes out = JsonBytes.start();
+    out.strings(JsonBytes.name("s"), strings);
+    out.longs(JsonBytes.name("l"), longs);
+    out.strings(JsonBytes.name("e"), List.of());
+    out.strings(JsonBytes.name("n"), null);
+    var expected = new java.util.LinkedHashMap<String, Object>();
+    expected.put("s", strings);
+    expected.put("l", longs);
+    expected.put("e", List.of());
+    assertSame(Json.mapper().writeValueAsBytes(expected), out.finish());
+  }
+
+  @Test
   void everyDocumentFieldNameIsACopiedChangedFieldAsDatabindWritesIt() throws Exception {
     List<String> names = new ArrayList<>(EnrichedGameWriter.QUOTED_NAMES.keySet());
     assertThat(names).hasSize(EnrichedGame.class.getRecordComponents().length);
