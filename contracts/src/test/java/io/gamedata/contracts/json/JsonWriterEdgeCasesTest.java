@@ -289,6 +289,37 @@ class JsonWriterEdgeCasesTest {
   }
 
   @Test
+  void realGameTextsAreWrittenAsDatabindWritesThem() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode games;
+    try (var in = getClass().getResourceAsStream("/igdb/games-2026.json")) {
+      games = Json.mapper().readTree(in);
+    }
+    int texts = 0;
+    for (var g : games) {
+      List<String> all = new ArrayList<>();
+      for (String field : new String[] {"name", "slug", "summary", "storyline", "url"}) {
+        all.add(g.hasNonNull(field) ? g.get(field).asText() : null);
+      }
+      texts += all.stream().filter(t -> t != null && t.length() > SHORT_LIMIT).count();
+      assertSameBytes(
+          EnrichedGame.builder(g.path("id").asLong())
+              .name(all.get(0))
+              .slug(all.get(1))
+              .summary(all.get(2))
+              .storyline(all.get(3))
+              .url(all.get(4))
+              .rating(g.hasNonNull("rating") ? g.get("rating").asDouble() : null)
+              .totalRating(g.hasNonNull("total_rating") ? g.get("total_rating").asDouble() : null)
+              .keywords(all.stream().filter(t -> t != null).toList())
+              .build());
+    }
+    assertThat(texts).as("long texts in the sample").isGreaterThan(20);
+  }
+
+  /** The short-string length of {@code JsonBytes}: longer strings take the scanning path. */
+  private static final int SHORT_LIMIT = 64;
+
+  @Test
   void listsWithNullElementsAreWrittenAsDatabindWritesThem() throws Exception {
     // the records copy their lists with List.copyOf (no nulls), so this goes to JsonBytes directly
     List<String> strings = java.util.Arrays.asList(null, "a", null, "é\n", null);
