@@ -1,118 +1,163 @@
 package io.gamedata.contracts.json;
 
-import static io.gamedata.contracts.json.JsonWriting.instant;
-import static io.gamedata.contracts.json.JsonWriting.longs;
-import static io.gamedata.contracts.json.JsonWriting.name;
-import static io.gamedata.contracts.json.JsonWriting.number;
-import static io.gamedata.contracts.json.JsonWriting.string;
-import static io.gamedata.contracts.json.JsonWriting.strings;
+import static io.gamedata.contracts.json.JsonBytes.name;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import io.gamedata.contracts.enriched.EnrichedGame;
-import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A streaming writer of the {@link EnrichedGame} document: the same bytes as {@code
  * Json.mapper().writeValueAsBytes(doc)} (component order, snake_case names, nulls left out, empty
- * lists written, instants as ISO-8601 strings), several times faster.
+ * lists written, instants as ISO-8601 strings), written straight into bytes by {@link JsonBytes}.
  */
 public final class EnrichedGameWriter {
 
-  private static final SerializableString SCHEMA_VERSION = name("schema_version");
-  private static final SerializableString ID = name("id");
-  private static final SerializableString NAME = name("name");
-  private static final SerializableString SLUG = name("slug");
-  private static final SerializableString SUMMARY = name("summary");
-  private static final SerializableString STORYLINE = name("storyline");
-  private static final SerializableString URL = name("url");
-  private static final SerializableString FIRST_RELEASE_DATE = name("first_release_date");
-  private static final SerializableString RELEASE_YEAR = name("release_year");
-  private static final SerializableString CREATED_AT = name("created_at");
-  private static final SerializableString UPDATED_AT = name("updated_at");
-  private static final SerializableString RATING = name("rating");
-  private static final SerializableString RATING_COUNT = name("rating_count");
-  private static final SerializableString AGGREGATED_RATING = name("aggregated_rating");
-  private static final SerializableString AGGREGATED_RATING_COUNT = name("aggregated_rating_count");
-  private static final SerializableString TOTAL_RATING = name("total_rating");
-  private static final SerializableString TOTAL_RATING_COUNT = name("total_rating_count");
-  private static final SerializableString HYPES = name("hypes");
-  private static final SerializableString GAME_TYPE_ID = name("game_type_id");
-  private static final SerializableString GAME_TYPE = name("game_type");
-  private static final SerializableString GAME_STATUS_ID = name("game_status_id");
-  private static final SerializableString GAME_STATUS = name("game_status");
-  private static final SerializableString PARENT_GAME_ID = name("parent_game_id");
-  private static final SerializableString VERSION_PARENT_ID = name("version_parent_id");
-  private static final SerializableString VERSION_TITLE = name("version_title");
-  private static final SerializableString GENRES = name("genres");
-  private static final SerializableString THEMES = name("themes");
-  private static final SerializableString GAME_MODES = name("game_modes");
-  private static final SerializableString PLAYER_PERSPECTIVES = name("player_perspectives");
-  private static final SerializableString PLATFORMS = name("platforms");
-  private static final SerializableString KEYWORDS = name("keywords");
-  private static final SerializableString DEVELOPERS = name("developers");
-  private static final SerializableString PUBLISHERS = name("publishers");
-  private static final SerializableString FRANCHISES = name("franchises");
-  private static final SerializableString COLLECTIONS = name("collections");
-  private static final SerializableString GAME_ENGINES = name("game_engines");
-  private static final SerializableString COVER_IMAGE_ID = name("cover_image_id");
-  private static final SerializableString COVER_URL = name("cover_url");
-  private static final SerializableString SIMILAR_GAMES = name("similar_games");
-  private static final SerializableString MISSING_REFERENCES = name("missing_references");
-  private static final SerializableString SOURCE_CHECKSUM = name("source_checksum");
-  private static final SerializableString CONTENT_HASH = name("content_hash");
+  private static final byte[] SCHEMA_VERSION = name("schema_version");
+  private static final byte[] ID = name("id");
+  private static final byte[] NAME = name("name");
+  private static final byte[] SLUG = name("slug");
+  private static final byte[] SUMMARY = name("summary");
+  private static final byte[] STORYLINE = name("storyline");
+  private static final byte[] URL = name("url");
+  private static final byte[] FIRST_RELEASE_DATE = name("first_release_date");
+  private static final byte[] RELEASE_YEAR = name("release_year");
+  private static final byte[] CREATED_AT = name("created_at");
+  private static final byte[] UPDATED_AT = name("updated_at");
+  private static final byte[] RATING = name("rating");
+  private static final byte[] RATING_COUNT = name("rating_count");
+  private static final byte[] AGGREGATED_RATING = name("aggregated_rating");
+  private static final byte[] AGGREGATED_RATING_COUNT = name("aggregated_rating_count");
+  private static final byte[] TOTAL_RATING = name("total_rating");
+  private static final byte[] TOTAL_RATING_COUNT = name("total_rating_count");
+  private static final byte[] HYPES = name("hypes");
+  private static final byte[] GAME_TYPE_ID = name("game_type_id");
+  private static final byte[] GAME_TYPE = name("game_type");
+  private static final byte[] GAME_STATUS_ID = name("game_status_id");
+  private static final byte[] GAME_STATUS = name("game_status");
+  private static final byte[] PARENT_GAME_ID = name("parent_game_id");
+  private static final byte[] VERSION_PARENT_ID = name("version_parent_id");
+  private static final byte[] VERSION_TITLE = name("version_title");
+  private static final byte[] GENRES = name("genres");
+  private static final byte[] THEMES = name("themes");
+  private static final byte[] GAME_MODES = name("game_modes");
+  private static final byte[] PLAYER_PERSPECTIVES = name("player_perspectives");
+  private static final byte[] PLATFORMS = name("platforms");
+  private static final byte[] KEYWORDS = name("keywords");
+  private static final byte[] DEVELOPERS = name("developers");
+  private static final byte[] PUBLISHERS = name("publishers");
+  private static final byte[] FRANCHISES = name("franchises");
+  private static final byte[] COLLECTIONS = name("collections");
+  private static final byte[] GAME_ENGINES = name("game_engines");
+  private static final byte[] COVER_IMAGE_ID = name("cover_image_id");
+  private static final byte[] COVER_URL = name("cover_url");
+  private static final byte[] SIMILAR_GAMES = name("similar_games");
+  private static final byte[] MISSING_REFERENCES = name("missing_references");
+  private static final byte[] SOURCE_CHECKSUM = name("source_checksum");
+  private static final byte[] CONTENT_HASH = name("content_hash");
+
+  /** Every JSON member name of the document, quoted as a string value: {@code "name"}. */
+  static final Map<String, byte[]> QUOTED_NAMES = new HashMap<>();
+
+  static {
+    for (String n :
+        new String[] {
+          "schema_version",
+          "id",
+          "name",
+          "slug",
+          "summary",
+          "storyline",
+          "url",
+          "first_release_date",
+          "release_year",
+          "created_at",
+          "updated_at",
+          "rating",
+          "rating_count",
+          "aggregated_rating",
+          "aggregated_rating_count",
+          "total_rating",
+          "total_rating_count",
+          "hypes",
+          "game_type_id",
+          "game_type",
+          "game_status_id",
+          "game_status",
+          "parent_game_id",
+          "version_parent_id",
+          "version_title",
+          "genres",
+          "themes",
+          "game_modes",
+          "player_perspectives",
+          "platforms",
+          "keywords",
+          "developers",
+          "publishers",
+          "franchises",
+          "collections",
+          "game_engines",
+          "cover_image_id",
+          "cover_url",
+          "similar_games",
+          "missing_references",
+          "source_checksum",
+          "content_hash"
+        }) {
+      QUOTED_NAMES.put(n, JsonBytes.quoted(n));
+    }
+  }
 
   private EnrichedGameWriter() {}
 
   /** The document as UTF-8 JSON. */
-  public static byte[] write(EnrichedGame doc) {
-    return JsonWriting.toBytes(doc, EnrichedGameWriter::body);
-  }
-
-  private static void body(JsonGenerator g, EnrichedGame d) throws IOException {
-    g.writeFieldName(SCHEMA_VERSION);
-    g.writeNumber(d.schemaVersion());
-    g.writeFieldName(ID);
-    g.writeNumber(d.id());
-    string(g, NAME, d.name());
-    string(g, SLUG, d.slug());
-    string(g, SUMMARY, d.summary());
-    string(g, STORYLINE, d.storyline());
-    string(g, URL, d.url());
-    instant(g, FIRST_RELEASE_DATE, d.firstReleaseDate());
-    number(g, RELEASE_YEAR, d.releaseYear());
-    instant(g, CREATED_AT, d.createdAt());
-    instant(g, UPDATED_AT, d.updatedAt());
-    number(g, RATING, d.rating());
-    number(g, RATING_COUNT, d.ratingCount());
-    number(g, AGGREGATED_RATING, d.aggregatedRating());
-    number(g, AGGREGATED_RATING_COUNT, d.aggregatedRatingCount());
-    number(g, TOTAL_RATING, d.totalRating());
-    number(g, TOTAL_RATING_COUNT, d.totalRatingCount());
-    number(g, HYPES, d.hypes());
-    number(g, GAME_TYPE_ID, d.gameTypeId());
-    string(g, GAME_TYPE, d.gameType());
-    number(g, GAME_STATUS_ID, d.gameStatusId());
-    string(g, GAME_STATUS, d.gameStatus());
-    number(g, PARENT_GAME_ID, d.parentGameId());
-    number(g, VERSION_PARENT_ID, d.versionParentId());
-    string(g, VERSION_TITLE, d.versionTitle());
-    strings(g, GENRES, d.genres());
-    strings(g, THEMES, d.themes());
-    strings(g, GAME_MODES, d.gameModes());
-    strings(g, PLAYER_PERSPECTIVES, d.playerPerspectives());
-    strings(g, PLATFORMS, d.platforms());
-    strings(g, KEYWORDS, d.keywords());
-    strings(g, DEVELOPERS, d.developers());
-    strings(g, PUBLISHERS, d.publishers());
-    strings(g, FRANCHISES, d.franchises());
-    strings(g, COLLECTIONS, d.collections());
-    strings(g, GAME_ENGINES, d.gameEngines());
-    string(g, COVER_IMAGE_ID, d.coverImageId());
-    string(g, COVER_URL, d.coverUrl());
-    longs(g, SIMILAR_GAMES, d.similarGames());
-    strings(g, MISSING_REFERENCES, d.missingReferences());
-    string(g, SOURCE_CHECKSUM, d.sourceChecksum());
-    string(g, CONTENT_HASH, d.contentHash());
+  public static byte[] write(EnrichedGame d) {
+    JsonBytes g = JsonBytes.start();
+    g.name(SCHEMA_VERSION);
+    g.number(d.schemaVersion());
+    g.name(ID);
+    g.number(d.id());
+    g.string(NAME, d.name());
+    g.string(SLUG, d.slug());
+    g.string(SUMMARY, d.summary());
+    g.string(STORYLINE, d.storyline());
+    g.string(URL, d.url());
+    g.instant(FIRST_RELEASE_DATE, d.firstReleaseDate());
+    g.number(RELEASE_YEAR, d.releaseYear());
+    g.instant(CREATED_AT, d.createdAt());
+    g.instant(UPDATED_AT, d.updatedAt());
+    g.number(RATING, d.rating());
+    g.number(RATING_COUNT, d.ratingCount());
+    g.number(AGGREGATED_RATING, d.aggregatedRating());
+    g.number(AGGREGATED_RATING_COUNT, d.aggregatedRatingCount());
+    g.number(TOTAL_RATING, d.totalRating());
+    g.number(TOTAL_RATING_COUNT, d.totalRatingCount());
+    g.number(HYPES, d.hypes());
+    g.number(GAME_TYPE_ID, d.gameTypeId());
+    g.string(GAME_TYPE, d.gameType());
+    g.number(GAME_STATUS_ID, d.gameStatusId());
+    g.string(GAME_STATUS, d.gameStatus());
+    g.number(PARENT_GAME_ID, d.parentGameId());
+    g.number(VERSION_PARENT_ID, d.versionParentId());
+    g.string(VERSION_TITLE, d.versionTitle());
+    g.strings(GENRES, d.genres());
+    g.strings(THEMES, d.themes());
+    g.strings(GAME_MODES, d.gameModes());
+    g.strings(PLAYER_PERSPECTIVES, d.playerPerspectives());
+    g.strings(PLATFORMS, d.platforms());
+    g.strings(KEYWORDS, d.keywords());
+    g.strings(DEVELOPERS, d.developers());
+    g.strings(PUBLISHERS, d.publishers());
+    g.strings(FRANCHISES, d.franchises());
+    g.strings(COLLECTIONS, d.collections());
+    g.strings(GAME_ENGINES, d.gameEngines());
+    g.string(COVER_IMAGE_ID, d.coverImageId());
+    g.string(COVER_URL, d.coverUrl());
+    g.longs(SIMILAR_GAMES, d.similarGames());
+    g.strings(MISSING_REFERENCES, d.missingReferences());
+    g.string(SOURCE_CHECKSUM, d.sourceChecksum());
+    g.string(CONTENT_HASH, d.contentHash());
+    return g.finish();
   }
 }

@@ -1,98 +1,15 @@
 package io.gamedata.contracts.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.BufferRecycler;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * Shared plumbing of the hand-written writers: generators made by {@link Json#mapper()} (so
- * escaping, number formatting and generator features are the mapper's) and the value forms its
- * serializers use with {@code NON_NULL} inclusion.
+ * Value forms of the hand-written writers: instants as the JavaTimeModule writes them with {@code
+ * WRITE_DATES_AS_TIMESTAMPS} disabled ({@code DateTimeFormatter.ISO_INSTANT}, e.g. {@code
+ * 2020-05-01T04:55:02Z}, {@code 2020-05-01T04:55:02.120Z}, {@code 2020-05-01T04:55:02.000000500Z}).
  */
 final class JsonWriting {
 
   private JsonWriting() {}
-
-  /** Writes one document into a byte array. */
-  interface Body<T> {
-    void write(JsonGenerator g, T value) throws IOException;
-  }
-
-  /** As {@code ObjectMapper.writeValueAsBytes} does: a pooled buffer, the mapper's generator. */
-  static <T> byte[] toBytes(T value, Body<T> body) {
-    BufferRecycler recycler = Json.mapper().getFactory()._getBufferRecycler();
-    try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
-      try (JsonGenerator g = Json.mapper().createGenerator(out, JsonEncoding.UTF8)) {
-        g.writeStartObject();
-        body.write(g, value);
-        g.writeEndObject();
-      }
-      byte[] bytes = out.toByteArray();
-      out.release();
-      return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      recycler.releaseToPool();
-    }
-  }
-
-  static SerializableString name(String jsonName) {
-    return new SerializedString(jsonName);
-  }
-
-  static void string(JsonGenerator g, SerializableString name, String v) throws IOException {
-    if (v != null) {
-      g.writeFieldName(name);
-      g.writeString(v);
-    }
-  }
-
-  static void number(JsonGenerator g, SerializableString name, Integer v) throws IOException {
-    if (v != null) {
-      g.writeFieldName(name);
-      g.writeNumber(v.intValue());
-    }
-  }
-
-  static void number(JsonGenerator g, SerializableString name, Long v) throws IOException {
-    if (v != null) {
-      g.writeFieldName(name);
-      g.writeNumber(v.longValue());
-    }
-  }
-
-  static void number(JsonGenerator g, SerializableString name, Double v) throws IOException {
-    if (v != null) {
-      g.writeFieldName(name);
-      g.writeNumber(v.doubleValue());
-    }
-  }
-
-  /**
-   * As the JavaTimeModule writes an instant with WRITE_DATES_AS_TIMESTAMPS disabled: {@code
-   * DateTimeFormatter.ISO_INSTANT}, e.g. {@code 2020-05-01T04:55:02Z}, {@code
-   * 2020-05-01T04:55:02.120Z}, {@code 2020-05-01T04:55:02.000000500Z}.
-   */
-  static void instant(JsonGenerator g, SerializableString name, Instant v) throws IOException {
-    if (v != null) {
-      g.writeFieldName(name);
-      char[] buf = new char[30];
-      int len = isoInstant(v, buf);
-      if (len > 0) {
-        g.writeString(buf, 0, len);
-      } else {
-        g.writeString(v.toString());
-      }
-    }
-  }
 
   /** Last second of 9999-12-31 UTC: the fast format covers 1970 to 9999 (four-digit years). */
   private static final long MAX_FAST_EPOCH_SECOND = 253_402_300_799L;
@@ -103,9 +20,25 @@ final class JsonWriting {
    * it). Fractions come in groups of three digits, as few as the nanos need.
    */
   static int isoInstant(Instant v, char[] buf) {
+    byte[] bytes = new byte[30];
+    int len = isoInstant(v, bytes, 0);
+    if (len < 0) {
+      return 0;
+    }
+    for (int i = 0; i < len; i++) {
+      buf[i] = (char) bytes[i];
+    }
+    return len;
+  }
+
+  /**
+   * Formats {@code v} as {@code ISO_INSTANT} does, in ASCII, into {@code buf} from {@code off} (30
+   * bytes room) and returns the offset after it, or -1 when the instant is outside 1970-9999.
+   */
+  static int isoInstant(Instant v, byte[] buf, int off) {
     long seconds = v.getEpochSecond();
     if (seconds < 0 || seconds > MAX_FAST_EPOCH_SECOND) {
-      return 0;
+      return -1;
     }
     long days = seconds / 86_400;
     int secondOfDay = (int) (seconds - days * 86_400);
@@ -119,18 +52,19 @@ final class JsonWriting {
     int day = (int) (doy - (153 * mp + 2) / 5 + 1);
     int month = (int) (mp < 10 ? mp + 3 : mp - 9);
     int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
-    int p = 0;
-    p = digits(buf, p, year, 4);
+    int p = off;
+    p = pair(buf, p, year / 100);
+    p = pair(buf, p, year % 100);
     buf[p++] = '-';
-    p = digits(buf, p, month, 2);
+    p = pair(buf, p, month);
     buf[p++] = '-';
-    p = digits(buf, p, day, 2);
+    p = pair(buf, p, day);
     buf[p++] = 'T';
-    p = digits(buf, p, secondOfDay / 3600, 2);
+    p = pair(buf, p, secondOfDay / 3600);
     buf[p++] = ':';
-    p = digits(buf, p, (secondOfDay / 60) % 60, 2);
+    p = pair(buf, p, (secondOfDay / 60) % 60);
     buf[p++] = ':';
-    p = digits(buf, p, secondOfDay % 60, 2);
+    p = pair(buf, p, secondOfDay % 60);
     int nanos = v.getNano();
     if (nanos > 0) {
       buf[p++] = '.';
@@ -146,43 +80,28 @@ final class JsonWriting {
     return p;
   }
 
-  private static int digits(char[] buf, int at, int value, int width) {
+  /** "00" to "99". */
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /** Two digits of {@code value} (0 to 99). */
+  private static int pair(byte[] buf, int at, int value) {
+    buf[at] = PAIRS[2 * value];
+    buf[at + 1] = PAIRS[2 * value + 1];
+    return at + 2;
+  }
+
+  private static int digits(byte[] buf, int at, int value, int width) {
     for (int i = at + width - 1; i >= at; i--) {
-      buf[i] = (char) ('0' + value % 10);
+      buf[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
     return at + width;
-  }
-
-  static void strings(JsonGenerator g, SerializableString name, List<String> v) throws IOException {
-    if (v != null) {
-      g.writeFieldName(name);
-      g.writeStartArray();
-      for (int i = 0, n = v.size(); i < n; i++) {
-        String s = v.get(i);
-        if (s == null) {
-          g.writeNull();
-        } else {
-          g.writeString(s);
-        }
-      }
-      g.writeEndArray();
-    }
-  }
-
-  static void longs(JsonGenerator g, SerializableString name, List<Long> v) throws IOException {
-    if (v != null) {
-      g.writeFieldName(name);
-      g.writeStartArray();
-      for (int i = 0, n = v.size(); i < n; i++) {
-        Long l = v.get(i);
-        if (l == null) {
-          g.writeNull();
-        } else {
-          g.writeNumber(l.longValue());
-        }
-      }
-      g.writeEndArray();
-    }
   }
 }
