@@ -31,7 +31,7 @@ public final class IgdbGameReader {
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   /** Value kinds of the modelled fields. */
-  private enum Kind {
+  enum Kind {
     ID,
     STRING,
     LONG,
@@ -101,7 +101,7 @@ public final class IgdbGameReader {
     }
   }
 
-  private static Kind kindOf(int i) {
+  static Kind kindOf(int i) {
     if (i == 0) {
       return Kind.ID;
     }
@@ -127,6 +127,15 @@ public final class IgdbGameReader {
   private static final int EXPANSIONS = 36;
   private static final int BUNDLES = 37;
   private static final int FOLLOWS = 41;
+
+  /** The modelled fields {@link #trim} drops, by index into {@link #NAMES}. */
+  static final boolean[] DROPPED_BY_TRIM = new boolean[NAMES.length];
+
+  static {
+    for (int i : new int[] {DLCS, EXPANSIONS, BUNDLES, FOLLOWS}) {
+      DROPPED_BY_TRIM[i] = true;
+    }
+  }
 
   private IgdbGameReader() {}
 
@@ -211,8 +220,17 @@ public final class IgdbGameReader {
         new LinkedHashMap<>());
   }
 
-  /** The fast path: the record, or null when databind must decide. */
+  /** The fast paths: the record, or null when databind must decide. */
   static IgdbGame tryFast(byte[] bytes, boolean keepOther) {
+    IgdbGame scanned = IgdbGameScanner.scan(bytes, keepOther);
+    return scanned != null ? scanned : tryParser(bytes, keepOther);
+  }
+
+  /**
+   * The second fast path, for the shapes the scanner leaves (unknown fields kept as trees, ...):
+   * the record read with the mapper's parser, or null when databind must decide.
+   */
+  static IgdbGame tryParser(byte[] bytes, boolean keepOther) {
     // the mapper's parser: its factory, with the mapper's parser features applied
     try (JsonParser p = MAPPER.createParser(bytes)) {
       return fast(p, keepOther);
@@ -339,8 +357,9 @@ public final class IgdbGameReader {
     return list;
   }
 
+  /** The record of the values by index into {@link #NAMES}; a null {@code other} is empty. */
   @SuppressWarnings("unchecked")
-  private static IgdbGame build(Object[] v, Map<String, JsonNode> other) {
+  static IgdbGame build(Object[] v, Map<String, JsonNode> other) {
     return new IgdbGame(
         (Long) v[0],
         (String) v[1],
