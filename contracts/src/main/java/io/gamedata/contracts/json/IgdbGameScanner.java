@@ -3,8 +3,12 @@ package io.gamedata.contracts.json;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.NumberInput;
 import io.gamedata.contracts.igdb.IgdbGame;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,6 +44,10 @@ final class IgdbGameScanner {
   private static final boolean FAST_DOUBLE_PARSER =
       Json.mapper().getFactory().isEnabled(StreamReadFeature.USE_FAST_DOUBLE_PARSER);
 
+  /** Eight bytes of a byte array as one long. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private static final int MAX_SKIP_DEPTH = 200;
   private static final int MAX_SKIP_NUMBER = 100;
   private static final int MAX_SKIP_NAME = 1000;
@@ -60,6 +68,9 @@ final class IgdbGameScanner {
   private static final int[] KINDS = new int[COUNT];
   private static final byte[][] NAME_BYTES = new byte[COUNT + 1][];
 
+  /** The names as little-endian words of eight bytes, zero-padded. */
+  private static final long[][] NAME_WORDS = new long[COUNT + 1][];
+
   private static final int TABLE_BITS = 9;
   private static final int[] TABLE = new int[1 << TABLE_BITS]; // name index + 1, 0 = empty
 
@@ -74,11 +85,11 @@ final class IgdbGameScanner {
       String name = i < COUNT ? IgdbGameReader.NAMES[i] : "other";
       byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
       NAME_BYTES[i] = bytes;
-      int h = 0;
-      for (byte c : bytes) {
-        h = 31 * h + c;
+      NAME_WORDS[i] = new long[(bytes.length + 7) / 8];
+      for (int k = 0; k < NAME_WORDS[i].length; k++) {
+        NAME_WORDS[i][k] = nameWord(bytes, 8 * k);
       }
-      int slot = slot(h);
+      int slot = slot(NAME_WORDS[i][0], bytes.length);
       while (TABLE[slot] != 0) {
         slot = (slot + 1) & (TABLE.length - 1);
       }
@@ -91,10 +102,6 @@ final class IgdbGameScanner {
     }
   }
 
-  private static int slot(int h) {
-    return (h * 0x9E3779B9) >>> (32 - TABLE_BITS);
-  }
-
   private final byte[] b;
   private final int end;
   private int pos;
@@ -102,10 +109,7 @@ final class IgdbGameScanner {
   /** Result of the last integer parsed. */
   private long number;
 
-  /** Scratch of the id lists and of escaped strings, allocated on first use. */
-  private long[] longs;
-
-  private boolean[] nulls;
+  /** Scratch of escaped strings, allocated on first use. */
   private char[] chars;
 
   private IgdbGameScanner(byte[] bytes) {
@@ -139,22 +143,12 @@ final class IgdbGameScanner {
       }
       // the name: ASCII without escapes or control characters
       int start = ++p;
-      int h = 0;
-      while (true) {
-        if (p >= end) {
-          return null;
-        }
-        int c = b[p];
-        if (c == '"') {
-          break;
-        }
-        if (c < 0x20 || c == '\\') {
-          return null; // non-ASCII (negative), control character or escape
-        }
-        h = 31 * h + c;
-        p++;
+      int len = nameLength(start);
+      if (len < 0) {
+        return null;
       }
-      int index = lookup(h, start, p - start);
+      p = start + len;
+      int index = lookup(start, len);
       p = ws(p + 1);
       if (p >= end || b[p] != ':') {
         return null;
@@ -228,25 +222,85 @@ final class IgdbGameScanner {
     return IgdbGameReader.build(v, null);
   }
 
-  /** Index of the name in {@link IgdbGameReader#NAMES}, {@link #OTHER}, or -1 when unknown. */
-  private int lookup(int h, int start, int len) {
-    int slot = slot(h);
+  /**
+   * The length of the name whose first byte is at start (up to its closing quote), or -1 when it
+   * holds a backslash, a control or a non-ASCII byte, or has no closing quote.
+   */
+  private int nameLength(int start) {
+    int p = start;
+    while (p + 8 <= end) {
+      long special = specialBytes((long) LONGS.get(b, p));
+      if (special != 0) {
+        int k = p + (Long.numberOfTrailingZeros(special) >>> 3); // the first special byte
+        return b[k] == '"' ? k - start : -1;
+      }
+      p += 8;
+    }
+    for (; p < end; p++) {
+      int c = b[p];
+      if (c == '"') {
+        return p - start;
+      }
+      if (c < 0x20 || c == '\\') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The bytes from p, up to n (1 to 8) of them, little-endian in a long, zero above. */
+  private long word(int p, int n) {
+    if (p + 8 <= end) {
+      long w = (long) LONGS.get(b, p);
+      return n == 8 ? w : w & ((1L << (n << 3)) - 1);
+    }
+    long w = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      w = (w << 8) | (b[p + i] & 0xFF);
+    }
+    return w;
+  }
+
+  private static long nameWord(byte[] name, int from) {
+    long w = 0;
+    for (int i = Math.min(name.length, from + 8) - 1; i >= from; i--) {
+      w = (w << 8) | (name[i] & 0xFF);
+    }
+    return w;
+  }
+
+  private static int slot(long firstWord, int len) {
+    return (int) (((firstWord ^ len) * 0x9E3779B97F4A7C15L) >>> (64 - TABLE_BITS));
+  }
+
+  /**
+   * Index of the name of len bytes at start in {@link IgdbGameReader#NAMES}, {@link #OTHER}, or -1
+   * when unknown.
+   */
+  private int lookup(int start, int len) {
+    if (len == 0) {
+      return -1;
+    }
+    long first = word(start, Math.min(len, 8));
+    int slot = slot(first, len);
     while (true) {
       int entry = TABLE[slot];
       if (entry == 0) {
         return -1;
       }
-      byte[] name = NAME_BYTES[entry - 1];
-      if (name.length == len && sameBytes(name, start)) {
+      long[] words = NAME_WORDS[entry - 1];
+      if (NAME_BYTES[entry - 1].length == len
+          && words[0] == first
+          && sameWords(words, start, len)) {
         return entry - 1 == COUNT ? OTHER : entry - 1;
       }
       slot = (slot + 1) & (TABLE.length - 1);
     }
   }
 
-  private boolean sameBytes(byte[] name, int start) {
-    for (int i = 0; i < name.length; i++) {
-      if (b[start + i] != name[i]) {
+  private boolean sameWords(long[] words, int start, int len) {
+    for (int k = 1; k < words.length; k++) {
+      if (words[k] != word(start + 8 * k, Math.min(len - 8 * k, 8))) {
         return false;
       }
     }
@@ -299,27 +353,34 @@ final class IgdbGameScanner {
     if (d < 0 || d > 9) {
       return false;
     }
-    long n = -d; // accumulated negative, to reach Long.MIN_VALUE
     p++;
+    long n = d;
     if (d == 0) {
       if (negative) {
         return false; // -0
       }
     } else {
-      while (p < end) {
+      int digitsEnd = Math.min(end, p + 17); // up to 18 digits: no overflow
+      while (p < digitsEnd) {
         d = b[p] - '0';
         if (d < 0 || d > 9) {
           break;
         }
-        if (n < Long.MIN_VALUE / 10) {
-          return false;
-        }
-        n *= 10;
-        if (n < Long.MIN_VALUE + d) {
-          return false;
-        }
-        n -= d;
+        n = n * 10 + d;
         p++;
+      }
+      if (p < end && b[p] >= '0' && b[p] <= '9') {
+        // a 19th digit: in range up to Long.MAX_VALUE (or Long.MIN_VALUE), else databind decides
+        d = b[p] - '0';
+        if (p + 1 < end && b[p + 1] >= '0' && b[p + 1] <= '9') {
+          return false;
+        }
+        if (n > Long.MAX_VALUE / 10 || (n == Long.MAX_VALUE / 10 && d > (negative ? 8 : 7))) {
+          return false;
+        }
+        p++;
+        n = negative ? -(n * 10) - d : n * 10 + d;
+        negative = false; // already applied
       }
     }
     if (p < end) {
@@ -328,10 +389,7 @@ final class IgdbGameScanner {
         return false; // a float, or a leading zero
       }
     }
-    if (!negative) {
-      if (n == Long.MIN_VALUE) {
-        return false;
-      }
+    if (negative) {
       n = -n;
     }
     number = n;
@@ -451,6 +509,10 @@ final class IgdbGameScanner {
       return null;
     }
     int start = ++p;
+    // eight bytes at a time while none is a quote, a backslash, a control or non-ASCII byte
+    while (p + 8 <= end && plainAscii((long) LONGS.get(b, p))) {
+      p += 8;
+    }
     while (p < end) {
       byte c = b[p];
       if (c == '"') {
@@ -463,6 +525,29 @@ final class IgdbGameScanner {
       p++;
     }
     return null;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** True when no byte of the word is a quote, a backslash, below 0x20 or above 0x7F. */
+  private static boolean plainAscii(long w) {
+    return specialBytes(w) == 0;
+  }
+
+  /**
+   * The high bit of each byte of the word that is a quote, a backslash, below 0x20 or above 0x7F:
+   * zero when there is none, else the lowest set bit marks the first such byte (bytes above it may
+   * be marked by borrows).
+   */
+  private static long specialBytes(long w) {
+    long quote = w ^ (ONES * '"');
+    long backslash = w ^ (ONES * '\\');
+    return (((quote - ONES) & ~quote) // a zero byte: a quote
+            | ((backslash - ONES) & ~backslash) // a backslash
+            | (w - ONES * 0x20) // a byte below 0x20 (borrows into its high bit)
+            | w) // a byte above 0x7F
+        & HIGHS;
   }
 
   /** The string from its first content byte, with escapes and UTF-8 sequences, or null. */
@@ -478,7 +563,7 @@ final class IgdbGameScanner {
         return null;
       }
       if (out.length - n < 2) {
-        out = java.util.Arrays.copyOf(out, out.length * 2);
+        out = Arrays.copyOf(out, out.length * 2);
       }
       int c = b[p];
       if (c == '"') {
@@ -608,31 +693,17 @@ final class IgdbGameScanner {
       pos = p + 1;
       return new ArrayList<>();
     }
-    long[] values = longs;
-    if (values == null) {
-      values = longs = new long[32];
-      nulls = new boolean[32];
-    }
-    boolean[] isNull = nulls;
-    boolean anyNull = false;
-    int n = 0;
+    ArrayList<Long> list = new ArrayList<>(elementsHint(p));
     while (true) {
-      if (n == values.length) {
-        values = longs = java.util.Arrays.copyOf(values, n * 2);
-        isNull = nulls = java.util.Arrays.copyOf(isNull, n * 2);
-      }
       if (isNull(p)) {
-        isNull[n] = true;
-        anyNull = true;
-        n++;
+        list.add(null);
         p += 4;
       } else {
         pos = p;
         if (!integer()) {
           return null;
         }
-        isNull[n] = false;
-        values[n++] = number;
+        list.add(number);
         p = pos;
       }
       p = ws(p);
@@ -649,11 +720,21 @@ final class IgdbGameScanner {
       p = ws(p + 1);
     }
     pos = p + 1;
-    ArrayList<Long> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(anyNull && isNull[i] ? null : Long.valueOf(values[i]));
-    }
     return list;
+  }
+
+  /** The capacity for the list whose first element is at p: its commas before a bracket, + 1. */
+  private int elementsHint(int p) {
+    int n = 1;
+    for (int stop = Math.min(end, p + 4096); p < stop; p++) {
+      byte c = b[p];
+      if (c == ',') {
+        n++;
+      } else if (c == ']' || c == '[' || c == '{' || c == '"') {
+        break;
+      }
+    }
+    return n;
   }
 
   /**
