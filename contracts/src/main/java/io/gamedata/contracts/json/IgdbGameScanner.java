@@ -748,7 +748,7 @@ final class IgdbGameScanner {
     byte c = b[p];
     switch (c) {
       case '"':
-        return skipString(p + 1);
+        return skipString(p + 1, true);
       case '{':
         {
           if (depth >= MAX_SKIP_DEPTH) {
@@ -763,7 +763,8 @@ final class IgdbGameScanner {
               return -1;
             }
             int nameStart = p;
-            p = skipString(p + 1);
+            // no escapes in names: the parser decodes them otherwise (a lone surrogate fails)
+            p = skipString(p + 1, false);
             if (p < 0 || p - nameStart > MAX_SKIP_NAME) {
               return -1;
             }
@@ -827,7 +828,7 @@ final class IgdbGameScanner {
   }
 
   /** Past the closing quote of the string whose content starts at p, or -1. */
-  private int skipString(int p) {
+  private int skipString(int p, boolean escapes) {
     while (p < end) {
       int c = b[p];
       if (c == '"') {
@@ -836,7 +837,7 @@ final class IgdbGameScanner {
       if (c >= 0x20 && c != '\\') {
         p++;
       } else if (c == '\\') {
-        if (p + 1 >= end) {
+        if (!escapes || p + 1 >= end) {
           return -1;
         }
         switch (b[p + 1]) {

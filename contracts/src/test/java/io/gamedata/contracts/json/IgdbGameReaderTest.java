@@ -24,7 +24,7 @@ class IgdbGameReaderTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static List<byte[]> sampleGames() throws IOException {
+  static List<byte[]> sampleGames() throws IOException {
     List<byte[]> games = new ArrayList<>();
     try (InputStream in = IgdbGameReaderTest.class.getResourceAsStream("/igdb/games-2026.json")) {
       for (JsonNode g : Json.mapper().readTree(in)) {
