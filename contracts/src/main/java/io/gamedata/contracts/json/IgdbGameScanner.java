@@ -48,6 +48,9 @@ final class IgdbGameScanner {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   private static final int MAX_SKIP_DEPTH = 200;
   private static final int MAX_SKIP_NUMBER = 100;
   private static final int MAX_SKIP_NAME = 1000;
@@ -353,23 +356,32 @@ final class IgdbGameScanner {
     if (d < 0 || d > 9) {
       return false;
     }
-    p++;
-    long n = d;
+    long n;
+    int digits;
+    if (p + 8 <= end) {
+      // up to eight digits at once
+      long w = (long) LONGS.get(b, p);
+      long nonDigits =
+          ((w & 0xF0F0F0F0F0F0F0F0L) ^ (ONES * 0x30))
+              | (((w + ONES * 0x06) & 0xF0F0F0F0F0F0F0F0L) ^ (ONES * 0x30));
+      digits = nonDigits == 0 ? 8 : Long.numberOfTrailingZeros(nonDigits) >>> 3; // >= 1
+      n = eightDigits((w & (ONES * 0x0F)) << ((8 - digits) << 3));
+    } else {
+      n = d;
+      digits = 1;
+    }
+    p += digits;
     if (d == 0) {
-      if (negative) {
-        return false; // -0
+      if (digits > 1 || negative) {
+        return false; // a leading zero, or -0
       }
     } else {
-      int digitsEnd = Math.min(end, p + 17); // up to 18 digits: no overflow
-      while (p < digitsEnd) {
-        d = b[p] - '0';
-        if (d < 0 || d > 9) {
-          break;
-        }
-        n = n * 10 + d;
+      while (digits < 18 && p < end && b[p] >= '0' && b[p] <= '9') {
+        n = n * 10 + (b[p] - '0'); // up to 18 digits: no overflow
+        digits++;
         p++;
       }
-      if (p < end && b[p] >= '0' && b[p] <= '9') {
+      if (digits == 18 && p < end && b[p] >= '0' && b[p] <= '9') {
         // a 19th digit: in range up to Long.MAX_VALUE (or Long.MIN_VALUE), else databind decides
         d = b[p] - '0';
         if (p + 1 < end && b[p + 1] >= '0' && b[p + 1] <= '9') {
@@ -395,6 +407,13 @@ final class IgdbGameScanner {
     number = n;
     pos = p;
     return true;
+  }
+
+  /** The value of eight digit values (0 to 9), one a byte, the first in the lowest byte. */
+  private static long eightDigits(long w) {
+    w = (w * 10 + (w >>> 8)) & 0x00FF00FF00FF00FFL;
+    w = (w * 100 + (w >>> 16)) & 0x0000FFFF0000FFFFL;
+    return (w * 10000 + (w >>> 32)) & 0xFFFFFFFFL;
   }
 
   /**
@@ -526,9 +545,6 @@ final class IgdbGameScanner {
     }
     return null;
   }
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
 
   /** True when no byte of the word is a quote, a backslash, below 0x20 or above 0x7F. */
   private static boolean plainAscii(long w) {

@@ -279,6 +279,49 @@ class IgdbGameScannerTest {
   }
 
   @Test
+  void randomIntegersOfEveryLengthAreScannedExactly() {
+    SplittableRandom random = new SplittableRandom(17);
+    for (int i = 0; i < 20_000; i++) {
+      int length = random.nextInt(1, 20);
+      StringBuilder digits = new StringBuilder().append(random.nextInt(1, 10));
+      for (int k = 1; k < length; k++) {
+        digits.append(random.nextInt(10));
+      }
+      String n = (random.nextBoolean() ? "-" : "") + digits;
+      boolean inRange;
+      long expected = 0;
+      try {
+        expected = Long.parseLong(n);
+        inRange = true;
+      } catch (NumberFormatException e) {
+        inRange = false;
+      }
+      // at the end of the input (fewer than eight bytes left) and amid it
+      String pad = " ".repeat(random.nextInt(3));
+      String json =
+          random.nextBoolean()
+              ? "{\"genres\":[" + n + "]," + pad + "\"id\":" + n + "}"
+              : "{\"id\":" + n + pad + "," + "\"name\":\"" + "x".repeat(random.nextInt(9)) + "\"}";
+      IgdbGame g = IgdbGameScanner.scan(utf8(json), true);
+      if (inRange) {
+        assertThat(g).as(json).isNotNull();
+        assertThat(g.id()).as(json).isEqualTo(expected);
+      } else {
+        assertThat(g).as(json).isNull();
+      }
+    }
+    for (String n : new String[] {"0", "00", "01", "-0", "-00", "0.5", "10", "100000000"}) {
+      for (String tail : new String[] {"}", ",\"name\":null}", " } ", "}" + " ".repeat(10)}) {
+        byte[] json = utf8("{\"id\":" + n + tail);
+        assertSameAsDatabind(json);
+        assertThat(IgdbGameScanner.scan(json, true) != null)
+            .as(n + tail)
+            .isEqualTo(n.equals("0") || n.equals("10") || n.equals("100000000"));
+      }
+    }
+  }
+
+  @Test
   void ratingsAreTheDoublesDatabindReads() {
     String[] scanned = {
       "0",
