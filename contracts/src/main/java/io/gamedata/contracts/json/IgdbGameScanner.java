@@ -189,7 +189,8 @@ final class IgdbGameScanner {
                     integer() && number == (int) number ? Integer.valueOf((int) number) : null;
                 case DOUBLE -> decimal();
                 case STRING -> string();
-                case LONG_LIST -> longList();
+                case LONG_LIST ->
+                    keepOther || !IgdbGameReader.DROPPED_BY_TRIM[index] ? longList() : skipList();
                 default -> null;
               };
           if (value == null) {
@@ -739,6 +740,45 @@ final class IgdbGameScanner {
     return list;
   }
 
+  /**
+   * Past an id list that trimming drops, validated as {@link #longList} validates it: an empty list
+   * (dropped later) when valid, else null.
+   */
+  private List<Long> skipList() {
+    int p = pos;
+    if (b[p] != '[') {
+      return null;
+    }
+    p = ws(p + 1);
+    if (p >= end || b[p] != ']') {
+      while (true) {
+        if (isNull(p)) {
+          p += 4;
+        } else {
+          pos = p;
+          if (!integer()) {
+            return null;
+          }
+          p = pos;
+        }
+        p = ws(p);
+        if (p >= end) {
+          return null;
+        }
+        byte c = b[p];
+        if (c == ']') {
+          break;
+        }
+        if (c != ',') {
+          return null;
+        }
+        p = ws(p + 1);
+      }
+    }
+    pos = p + 1;
+    return List.of();
+  }
+
   /** The capacity for the list whose first element is at p: its commas before a bracket, + 1. */
   private int elementsHint(int p) {
     int n = 1;
@@ -845,6 +885,9 @@ final class IgdbGameScanner {
 
   /** Past the closing quote of the string whose content starts at p, or -1. */
   private int skipString(int p, boolean escapes) {
+    while (p + 8 <= end && plainAscii((long) LONGS.get(b, p))) {
+      p += 8;
+    }
     while (p < end) {
       int c = b[p];
       if (c == '"') {
