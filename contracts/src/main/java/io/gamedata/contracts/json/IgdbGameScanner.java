@@ -115,6 +115,9 @@ final class IgdbGameScanner {
   /** Scratch of escaped strings, allocated on first use. */
   private char[] chars;
 
+  /** Scratch of the id lists. */
+  private long[] longs = new long[16];
+
   private IgdbGameScanner(byte[] bytes) {
     this.b = bytes;
     this.end = bytes.length;
@@ -710,20 +713,23 @@ final class IgdbGameScanner {
       pos = p + 1;
       return new ArrayList<>();
     }
-    ArrayList<Long> list = new ArrayList<>(elementsHint(p));
+    // the ids into a scratch array first, then into a list of the exact size
+    int start = p;
+    long[] ids = longs;
+    int n = 0;
     while (true) {
       if (isNull(p)) {
-        list.add(null);
-        p += 4;
-      } else {
-        pos = p;
-        if (!integer()) {
-          return null;
-        }
-        list.add(number);
-        p = pos;
+        return listWithNulls(start); // rare: boxed as they come
       }
-      p = ws(p);
+      pos = p;
+      if (!integer()) {
+        return null;
+      }
+      if (n == ids.length) {
+        ids = longs = Arrays.copyOf(ids, n * 2);
+      }
+      ids[n++] = number;
+      p = ws(pos);
       if (p >= end) {
         return null;
       }
@@ -737,6 +743,10 @@ final class IgdbGameScanner {
       p = ws(p + 1);
     }
     pos = p + 1;
+    ArrayList<Long> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(ids[i]);
+    }
     return list;
   }
 
@@ -779,18 +789,36 @@ final class IgdbGameScanner {
     return List.of();
   }
 
-  /** The capacity for the list whose first element is at p: its commas before a bracket, + 1. */
-  private int elementsHint(int p) {
-    int n = 1;
-    for (int stop = Math.min(end, p + 4096); p < stop; p++) {
+  /** The id list whose first element is at p, with null elements, or null. */
+  private List<Long> listWithNulls(int p) {
+    ArrayList<Long> list = new ArrayList<>();
+    while (true) {
+      if (isNull(p)) {
+        list.add(null);
+        p += 4;
+      } else {
+        pos = p;
+        if (!integer()) {
+          return null;
+        }
+        list.add(number);
+        p = pos;
+      }
+      p = ws(p);
+      if (p >= end) {
+        return null;
+      }
       byte c = b[p];
-      if (c == ',') {
-        n++;
-      } else if (c == ']' || c == '[' || c == '{' || c == '"') {
+      if (c == ']') {
         break;
       }
+      if (c != ',') {
+        return null;
+      }
+      p = ws(p + 1);
     }
-    return n;
+    pos = p + 1;
+    return list;
   }
 
   /**

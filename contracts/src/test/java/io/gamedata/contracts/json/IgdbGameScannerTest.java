@@ -469,6 +469,14 @@ class IgdbGameScannerTest {
       }
       IgdbGame g = assertScanned("{\"id\":1,\"" + name + "\":" + many + "]}");
       assertThat(g).isNotNull();
+      // longer than the scratch array, without nulls and with a late null
+      StringBuilder ids = new StringBuilder("[");
+      for (int k = 0; k < 40; k++) {
+        ids.append(k == 0 ? "" : ",").append(k * 1_000_003L);
+      }
+      assertScanned("{\"id\":1,\"" + name + "\":" + ids + "]}");
+      assertScanned("{\"id\":1,\"" + name + "\":" + ids + ",null]}");
+      assertScanned("{\"id\":1,\"" + name + "\":" + ids + ",null,-5]}");
       for (String bad : new String[] {"[1,]", "[,1]", "[1 2]", "[[1]]", "[\"1\"]", "[1", "["}) {
         assertFallsBack("{\"id\":1,\"" + name + "\":" + bad + "}");
       }
