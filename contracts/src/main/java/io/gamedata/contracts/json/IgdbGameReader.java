@@ -17,7 +17,11 @@ import java.util.Map;
  * A streaming reader of raw {@code /v4/games} records, semantically identical to {@code
  * Json.mapper().readValue(bytes, IgdbGame.class)} and several times faster.
  *
- * <p>The fast path handles only the unambiguous shapes: a root object whose known fields hold
+ * <p>Three tiers, each handing what it is not sure of to the next: {@link IgdbGameScanner}, a
+ * byte-level scanner of the common shape (no unknown fields when they are kept, strict UTF-8, plain
+ * integers, ...: see there); then the parser path below; then databind.
+ *
+ * <p>The parser path handles only the unambiguous shapes: a root object whose known fields hold
  * integer tokens in range for ids, counts and timestamps, numbers for ratings, strings or null for
  * text, arrays of integers (or null elements) or null for id lists, and any JSON in the other
  * fields (read as trees with the mapper, as databind's any-setter does). On anything else (a
