@@ -17,7 +17,11 @@ import java.util.Map;
  * A streaming reader of raw {@code /v4/games} records, semantically identical to {@code
  * Json.mapper().readValue(bytes, IgdbGame.class)} and several times faster.
  *
- * <p>The fast path handles only the unambiguous shapes: a root object whose known fields hold
+ * <p>Three tiers, each handing what it is not sure of to the next: {@link IgdbGameScanner}, a
+ * byte-level scanner of the common shape (no unknown fields when they are kept, strict UTF-8, plain
+ * integers, ...: see there); then the parser path below; then databind.
+ *
+ * <p>The parser path handles only the unambiguous shapes: a root object whose known fields hold
  * integer tokens in range for ids, counts and timestamps, numbers for ratings, strings or null for
  * text, arrays of integers (or null elements) or null for id lists, and any JSON in the other
  * fields (read as trees with the mapper, as databind's any-setter does). On anything else (a
@@ -31,7 +35,7 @@ public final class IgdbGameReader {
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   /** Value kinds of the modelled fields. */
-  private enum Kind {
+  enum Kind {
     ID,
     STRING,
     LONG,
@@ -101,7 +105,7 @@ public final class IgdbGameReader {
     }
   }
 
-  private static Kind kindOf(int i) {
+  static Kind kindOf(int i) {
     if (i == 0) {
       return Kind.ID;
     }
@@ -127,6 +131,15 @@ public final class IgdbGameReader {
   private static final int EXPANSIONS = 36;
   private static final int BUNDLES = 37;
   private static final int FOLLOWS = 41;
+
+  /** The modelled fields {@link #trim} drops, by index into {@link #NAMES}. */
+  static final boolean[] DROPPED_BY_TRIM = new boolean[NAMES.length];
+
+  static {
+    for (int i : new int[] {DLCS, EXPANSIONS, BUNDLES, FOLLOWS}) {
+      DROPPED_BY_TRIM[i] = true;
+    }
+  }
 
   private IgdbGameReader() {}
 
@@ -211,8 +224,17 @@ public final class IgdbGameReader {
         new LinkedHashMap<>());
   }
 
-  /** The fast path: the record, or null when databind must decide. */
+  /** The fast paths: the record, or null when databind must decide. */
   static IgdbGame tryFast(byte[] bytes, boolean keepOther) {
+    IgdbGame scanned = IgdbGameScanner.scan(bytes, keepOther);
+    return scanned != null ? scanned : tryParser(bytes, keepOther);
+  }
+
+  /**
+   * The second fast path, for the shapes the scanner leaves (unknown fields kept as trees, ...):
+   * the record read with the mapper's parser, or null when databind must decide.
+   */
+  static IgdbGame tryParser(byte[] bytes, boolean keepOther) {
     // the mapper's parser: its factory, with the mapper's parser features applied
     try (JsonParser p = MAPPER.createParser(bytes)) {
       return fast(p, keepOther);
@@ -339,8 +361,9 @@ public final class IgdbGameReader {
     return list;
   }
 
+  /** The record of the values by index into {@link #NAMES}; a null {@code other} is empty. */
   @SuppressWarnings("unchecked")
-  private static IgdbGame build(Object[] v, Map<String, JsonNode> other) {
+  static IgdbGame build(Object[] v, Map<String, JsonNode> other) {
     return new IgdbGame(
         (Long) v[0],
         (String) v[1],
