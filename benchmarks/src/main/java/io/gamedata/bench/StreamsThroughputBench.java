@@ -265,13 +265,15 @@ public final class StreamsThroughputBench {
       long lastReport = System.nanoTime();
       String lastState = "";
       NativeThreadCpu phaseCpu = new NativeThreadCpu();
+      Map<Long, Long> appThreads = threadCpu();
       long committedAt;
       while (true) {
         String state = app.state();
         if (!state.equals(lastState)) {
           System.out.printf(
-              "  %.1f s: state %s (cpu of the phase before:%s)%n",
-              secondsSince(t0), state, phaseCpu.sinceLast(6));
+              "  %.1f s: state %s (cpu of the phase before:%s; application threads:%s)%n",
+              secondsSince(t0), state, phaseCpu.sinceLast(6), appThreadCpu(appThreads));
+          appThreads = threadCpu();
           lastState = state;
         }
         if (state.contains("ERROR")) {
@@ -288,7 +290,9 @@ public final class StreamsThroughputBench {
         Thread.sleep(20);
       }
       double seconds = (committedAt - t0) / 1e9;
-      System.out.printf("  cpu of the last phase:%s%n", phaseCpu.sinceLast(8));
+      System.out.printf(
+          "  cpu of the last phase:%s; application threads:%s%n",
+          phaseCpu.sinceLast(8), appThreadCpu(appThreads));
       System.out.printf("stream threads cpu: %.1f s%n", streamThreadsCpuNanos() / 1e9);
       System.out.printf(
           "topology: %d games committed after %.1f s, metrics %s%n", games, seconds, app.metrics());
@@ -441,6 +445,33 @@ public final class StreamsThroughputBench {
       cpu.put(id, mx.getThreadCpuTime(id));
     }
     return cpu;
+  }
+
+  /**
+   * CPU seconds of the application's threads since {@code before}, by part and role (e.g. {@code
+   * games/StreamThread}, {@code games/GlobalStreamThread}, {@code references/producer}).
+   */
+  private static String appThreadCpu(Map<Long, Long> before) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> groups = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo t : mx.dumpAllThreads(false, false)) {
+      String name = t.getThreadName();
+      if (!name.contains("bench-streams")) {
+        continue;
+      }
+      String part = name.contains("-references-") ? "references" : "games";
+      String role =
+          name.contains("GlobalStreamThread")
+              ? "GlobalStreamThread"
+              : name.startsWith("kafka-producer")
+                  ? "producer"
+                  : name.startsWith("kafka-") ? "client" : "StreamThread";
+      long delta = mx.getThreadCpuTime(t.getThreadId()) - before.getOrDefault(t.getThreadId(), 0L);
+      groups.merge(part + "/" + role, delta, Long::sum);
+    }
+    StringBuilder b = new StringBuilder();
+    groups.forEach((k, v) -> b.append(String.format(" [%s]=%.1f", k, v / 1e9)));
+    return b.toString();
   }
 
   /** CPU seconds per thread group (names without numbers) since {@code before}. */

@@ -8,12 +8,12 @@ import io.gamedata.streams.topology.TopologyFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -35,8 +35,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.LongDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -248,16 +248,16 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   private void awaitGlobalStore(KafkaStreams games, String valuesTopic, long deadline)
       throws InterruptedException {
     long started = System.nanoTime();
-    Map<TopicPartition, ConsumerRecord<Long, String>> last = lastRecords(valuesTopic);
+    Map<TopicPartition, ConsumerRecord<byte[], byte[]>> last = lastRecords(valuesTopic);
     while (!closing) {
       try {
-        ReadOnlyKeyValueStore<Long, String> store =
+        ReadOnlyKeyValueStore<Bytes, byte[]> store =
             games.store(
                 StoreQueryParameters.fromNameAndType(
                     StoreNames.REFERENCE_GLOBAL, QueryableStoreTypes.keyValueStore()));
         boolean caughtUp = true;
-        for (ConsumerRecord<Long, String> r : last.values()) {
-          if (!Objects.equals(store.get(r.key()), r.value())) {
+        for (ConsumerRecord<byte[], byte[]> r : last.values()) {
+          if (r.key() != null && !Arrays.equals(store.get(Bytes.wrap(r.key())), r.value())) {
             caughtUp = false;
             break;
           }
@@ -285,15 +285,15 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   }
 
   /** The last committed record of each non-empty partition of {@code topic}. */
-  private Map<TopicPartition, ConsumerRecord<Long, String>> lastRecords(String topic) {
+  private Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lastRecords(String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-    Map<TopicPartition, ConsumerRecord<Long, String>> last = new HashMap<>();
-    try (KafkaConsumer<Long, String> consumer =
-        new KafkaConsumer<>(p, new LongDeserializer(), new StringDeserializer())) {
+    Map<TopicPartition, ConsumerRecord<byte[], byte[]>> last = new HashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
         partitions.add(new TopicPartition(topic, info.partition()));
@@ -319,7 +319,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
           if (System.nanoTime() > deadline) {
             throw new IllegalStateException("cannot read the end of " + topic);
           }
-          for (ConsumerRecord<Long, String> r : consumer.poll(Duration.ofMillis(100))) {
+          for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             if (r.offset() < end.get(tp)) {
               last.put(tp, r);

@@ -16,6 +16,7 @@ import io.gamedata.streams.domain.Reference;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,12 +28,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The heart of the application, one instance per game partition: validates raw games, drops stale
@@ -121,13 +122,12 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
     this.games = context.getStateStore(StoreNames.GAME_STATE);
-    KeyValueStore<Long, ValueAndTimestamp<String>> global =
-        context.getStateStore(StoreNames.REFERENCE_GLOBAL);
+    KeyValueStore<Bytes, byte[]> global = context.getStateStore(StoreNames.REFERENCE_GLOBAL);
     this.references =
         new ReferenceLookups(
             packed -> {
-              ValueAndTimestamp<String> v = global.get(packed);
-              return v == null ? null : v.value();
+              byte[] v = global.get(IdKeys.bytes(packed));
+              return v == null ? null : new String(v, StandardCharsets.UTF_8);
             },
             memoEntries);
     this.legacyPending = context.getStateStore(StoreNames.PENDING_GAMES);

@@ -2,6 +2,7 @@ package io.gamedata.streams.topology;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Decodes the 8-byte id keys of the raw topics inside the processors rather than in the sources.
@@ -25,6 +26,16 @@ final class IdKeys {
    */
   static Long decode(String topic, byte[] raw) {
     return raw == null ? null : LONGS.deserialize(topic, raw);
+  }
+
+  /** {@code id} as its key bytes (8 bytes, big-endian, as {@code LongSerializer} writes it). */
+  static Bytes bytes(long id) {
+    byte[] b = new byte[8];
+    for (int i = 7; i >= 0; i--) {
+      b[i] = (byte) id;
+      id >>>= 8;
+    }
+    return Bytes.wrap(b);
   }
 
   /** The dead-letter reason for a key {@link #decode} refused. */

@@ -13,9 +13,12 @@ public final class StoreNames {
   public static final String REFERENCE_VALUES = "reference-values";
 
   /**
-   * Global store, a copy of {@link #REFERENCE_VALUES} on every instance, read by the game tasks.
+   * Global store, a copy of {@link #REFERENCE_VALUES} on every instance (packed reference as 8
+   * big-endian bytes -> UTF-8 value), read by the game tasks. Versioned name: earlier versions kept
+   * a timestamped store named {@code reference-global}; a new name makes an upgraded instance build
+   * this one from the topic instead of reading the old format.
    */
-  public static final String REFERENCE_GLOBAL = "reference-global";
+  public static final String REFERENCE_GLOBAL = "reference-global-v2";
 
   /**
    * game id -> empty: games changed since they were last emitted, as earlier versions kept them;

@@ -4,17 +4,14 @@ import io.gamedata.contracts.topic.Topics;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -25,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  *  igdb.&lt;reference&gt; x14 ─► reference-router ─┬─► games.dlq
  *        store reference-values (changelog) ──┐  └─► reference-updates (internal: changes of
  *                                             ▼       known references, to every partition)
- *                        global store reference-global        │
+ *                     global store reference-global-v2        │
  *                                             │ (read)        ▼
  *  igdb.games ────────────────────────────────┴──────► game-processor ─┬─► games.enriched
  *                 store game-state (+ reverse index in memory)         ├─► games.changes
@@ -178,15 +175,17 @@ public final class TopologyFactory {
                 Serdes.Long(),
                 Serdes.ByteArray())
             .withCachingEnabled());
-    // a global table: restored from the topic by a raw bulk copy (no per-record processing), the
-    // bootstrap of 440k references takes about a second
-    builder.globalTable(
+    // the router's changelog copied as it is (see ReferenceGlobalWriter)
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.REFERENCE_GLOBAL),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            .withLoggingDisabled() // the topic is its changelog
+            .withCachingDisabled(),
         valuesTopic,
-        Consumed.with(Serdes.Long(), Serdes.String()).withName("reference-global-source"),
-        Materialized.<Long, String, KeyValueStore<Bytes, byte[]>>as(StoreNames.REFERENCE_GLOBAL)
-            .withKeySerde(Serdes.Long())
-            .withValueSerde(Serdes.String())
-            .withCachingDisabled());
+        Consumed.with(Serdes.Bytes(), Serdes.ByteArray()).withName("reference-global-source"),
+        ReferenceGlobalWriter::new);
 
     KStream<Long, Inbound> referenceInbound =
         builder.stream(
