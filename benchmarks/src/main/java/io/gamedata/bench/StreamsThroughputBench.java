@@ -287,7 +287,7 @@ public final class StreamsThroughputBench {
           lastReport = System.nanoTime();
           System.out.printf("  %.0f s: metrics %s%n", secondsSince(t0), app.metrics());
         }
-        Thread.sleep(20);
+        Thread.sleep(50);
       }
       double seconds = (committedAt - t0) / 1e9;
       System.out.printf(

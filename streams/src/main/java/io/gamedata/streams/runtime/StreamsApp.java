@@ -249,6 +249,9 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
       throws InterruptedException {
     long started = System.nanoTime();
     Map<TopicPartition, ConsumerRecord<byte[], byte[]>> last = lastRecords(valuesTopic);
+    if (last.isEmpty()) {
+      return; // no reference committed yet
+    }
     while (!closing) {
       try {
         ReadOnlyKeyValueStore<Bytes, byte[]> store =
