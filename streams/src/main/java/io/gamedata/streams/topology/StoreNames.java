@@ -14,9 +14,9 @@ public final class StoreNames {
 
   /**
    * Global store, a copy of {@link #REFERENCE_VALUES} on every instance (packed reference as 8
-   * big-endian bytes -> UTF-8 value), read by the game tasks. Versioned name: earlier versions kept
-   * a timestamped store named {@code reference-global}; a new name makes an upgraded instance build
-   * this one from the topic instead of reading the old format.
+   * big-endian bytes -> UTF-8 value), in memory, read by the game tasks. Versioned name: earlier
+   * versions kept a timestamped store named {@code reference-global}; a new name makes an upgraded
+   * instance build this one from the topic instead of reading the old format.
    */
   public static final String REFERENCE_GLOBAL = "reference-global-v2";
 
