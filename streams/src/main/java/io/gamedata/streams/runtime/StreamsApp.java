@@ -253,6 +253,12 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
       return; // no reference committed yet
     }
     while (!closing) {
+      KafkaStreams.State s = games.state();
+      if (s == KafkaStreams.State.ERROR
+          || s == KafkaStreams.State.PENDING_ERROR
+          || s == KafkaStreams.State.NOT_RUNNING) {
+        throw new IllegalStateException("the games part stopped while starting: " + s);
+      }
       try {
         ReadOnlyKeyValueStore<Bytes, byte[]> store =
             games.store(
@@ -438,7 +444,10 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
       if (rs == KafkaStreams.State.RUNNING && gs == KafkaStreams.State.RUNNING) {
         return;
       }
-      for (KafkaStreams.State s : List.of(rs, gs)) {
+      // the games part may fail while still paused
+      KafkaStreams paused = streams;
+      KafkaStreams.State ps = paused == null ? KafkaStreams.State.CREATED : paused.state();
+      for (KafkaStreams.State s : List.of(rs, gs, ps)) {
         if (s == KafkaStreams.State.ERROR
             || s == KafkaStreams.State.PENDING_ERROR
             || s == KafkaStreams.State.NOT_RUNNING) {
