@@ -257,7 +257,13 @@ class RecommenderServiceIT {
         p.commitTransaction();
       }
       await().atMost(Duration.ofSeconds(120)).until(() -> s.engine().size() == n);
-      assertThat(s.meters().get("recommender.bulk.builds").counter().count()).isPositive();
+      // the build installs the index, then counts itself: the counter may follow a moment later
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(s.meters().get("recommender.bulk.builds").counter().count())
+                      .isPositive());
       await()
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(
