@@ -13,11 +13,14 @@ import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.igdb.IgdbGame;
 import io.gamedata.contracts.json.Json;
+import io.gamedata.streams.domain.Reference;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -321,10 +324,15 @@ class EnrichmentTopologyTest {
     loadAll(h, 1);
     h.send(IgdbEndpoint.GAMES, 1, fullGame(1, 1_700_000_000L));
     h.enrichedRecords();
+    Bytes theme = IdKeys.bytes(Reference.of(IgdbEndpoint.THEMES, 1).packed());
+    KeyValueStore<Bytes, byte[]> global = h.driver.getKeyValueStore(StoreNames.REFERENCE_GLOBAL);
+    assertThat(global.get(theme)).isNotNull();
     h.send(IgdbEndpoint.THEMES, 1, null);
     EnrichedGame doc = h.enriched.readValue();
     assertThat(doc.themes()).isEmpty();
     assertThat(doc.missingReferences()).containsExactly("themes:1");
+    // the global store (not only the task's overlay of announced changes) forgot it
+    assertThat(global.get(theme)).isNull();
   }
 
   @Test
