@@ -3,12 +3,12 @@ package io.gamedata.streams.runtime;
 import io.gamedata.streams.config.StreamsAppConfig;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import io.gamedata.streams.topology.ReferenceActivity;
+import io.gamedata.streams.topology.ReferenceTable;
 import io.gamedata.streams.topology.StoreNames;
 import io.gamedata.streams.topology.TopologyFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,15 +36,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,13 +257,13 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
         throw new IllegalStateException("the games part stopped while starting: " + s);
       }
       try {
-        ReadOnlyKeyValueStore<Bytes, byte[]> store =
+        ReferenceTable table =
             games.store(
                 StoreQueryParameters.fromNameAndType(
-                    StoreNames.REFERENCE_GLOBAL, QueryableStoreTypes.keyValueStore()));
+                    StoreNames.REFERENCE_GLOBAL, ReferenceTable.QUERY_TYPE));
         boolean caughtUp = true;
         for (ConsumerRecord<byte[], byte[]> r : last.values()) {
-          if (r.key() != null && !Arrays.equals(store.get(Bytes.wrap(r.key())), r.value())) {
+          if (!table.shows(r.key(), r.value())) {
             caughtUp = false;
             break;
           }

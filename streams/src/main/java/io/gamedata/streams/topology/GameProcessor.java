@@ -16,7 +16,6 @@ import io.gamedata.streams.domain.Reference;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -122,14 +120,8 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   public void init(ProcessorContext<Long, Emit> context) {
     this.context = context;
     this.games = context.getStateStore(StoreNames.GAME_STATE);
-    KeyValueStore<Bytes, byte[]> global = context.getStateStore(StoreNames.REFERENCE_GLOBAL);
-    this.references =
-        new ReferenceLookups(
-            packed -> {
-              byte[] v = global.get(IdKeys.bytes(packed));
-              return v == null ? null : new String(v, StandardCharsets.UTF_8);
-            },
-            memoEntries);
+    ReferenceTable global = context.getStateStore(StoreNames.REFERENCE_GLOBAL);
+    this.references = new ReferenceLookups(global::get, memoEntries);
     this.legacyPending = context.getStateStore(StoreNames.PENDING_GAMES);
     long now = context.currentSystemTimeMs();
     pending.clear();

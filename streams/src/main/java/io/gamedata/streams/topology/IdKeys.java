@@ -2,7 +2,6 @@ package io.gamedata.streams.topology;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.LongDeserializer;
-import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Decodes the 8-byte id keys of the raw topics inside the processors rather than in the sources.
@@ -28,14 +27,13 @@ final class IdKeys {
     return raw == null ? null : LONGS.deserialize(topic, raw);
   }
 
-  /** {@code id} as its key bytes (8 bytes, big-endian, as {@code LongSerializer} writes it). */
-  static Bytes bytes(long id) {
-    byte[] b = new byte[8];
-    for (int i = 7; i >= 0; i--) {
-      b[i] = (byte) id;
-      id >>>= 8;
+  /** The id in 8 key bytes (big-endian, as {@code LongSerializer} writes it). */
+  static long packed(byte[] key) {
+    long id = 0;
+    for (int i = 0; i < 8; i++) {
+      id = (id << 8) | (key[i] & 0xFF);
     }
-    return Bytes.wrap(b);
+    return id;
   }
 
   /** The dead-letter reason for a key {@link #decode} refused. */

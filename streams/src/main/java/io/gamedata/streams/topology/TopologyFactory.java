@@ -119,7 +119,10 @@ public final class TopologyFactory {
       ReferenceActivity activity) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.REFERENCE_VALUES),
+                // in memory (~120 bytes per reference, restored from its changelog at each start):
+                // RocksDB copies its Position for every logged write (one entry per partition of
+                // the 14 source topics), ~10% of the router's time in a bulk load
+                Stores.inMemoryKeyValueStore(StoreNames.REFERENCE_VALUES),
                 Serdes.Long(),
                 Serdes.String())
             // no record cache: a bulk load writes each reference once, and the cache's lookups,
@@ -175,20 +178,13 @@ public final class TopologyFactory {
                 Serdes.Long(),
                 Serdes.ByteArray())
             .withCachingEnabled());
-    // the router's changelog copied as it is (see ReferenceGlobalWriter), in memory: the game
-    // tasks read it for every cover and involved company (each read once, so past the memo) and
-    // every memo miss; a heap lookup instead of a RocksDB read through JNI (those reads were ~6%
-    // of the game threads' time). ~120 bytes per reference (~50 MB at 440k), rebuilt from the
-    // topic at every start
+    // the router's changelog copied into a table in memory (see ReferenceTable): the game tasks
+    // read it for every cover and involved company (each read once, so past the memo) and every
+    // memo miss; ~100 bytes per reference (~45 MB at 440k), rebuilt from the topic at every start
     builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(StoreNames.REFERENCE_GLOBAL),
-                Serdes.Bytes(),
-                Serdes.ByteArray())
-            .withLoggingDisabled() // the topic is its changelog
-            .withCachingDisabled(),
+        ReferenceTable.builder(StoreNames.REFERENCE_GLOBAL),
         valuesTopic,
-        Consumed.with(Serdes.Bytes(), Serdes.ByteArray()).withName("reference-global-source"),
+        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("reference-global-source"),
         ReferenceGlobalWriter::new);
 
     KStream<Long, Inbound> referenceInbound =
