@@ -59,6 +59,12 @@ public final class EnrichedGameWriter {
   /** Every JSON member name of the document, quoted as a string value: {@code "name"}. */
   static final Map<String, byte[]> QUOTED_NAMES = new HashMap<>();
 
+  /**
+   * The same, by identity: the change events' field lists hold these very (interned literal)
+   * strings, and an identity lookup skips the hash map's node walk (which showed in the profiles).
+   */
+  static final Map<String, byte[]> QUOTED_BY_IDENTITY = new java.util.IdentityHashMap<>();
+
   static {
     for (String n :
         new String[] {
@@ -106,6 +112,7 @@ public final class EnrichedGameWriter {
           "content_hash"
         }) {
       QUOTED_NAMES.put(n, JsonBytes.quoted(n));
+      QUOTED_BY_IDENTITY.put(n, QUOTED_NAMES.get(n));
     }
   }
 

@@ -56,7 +56,10 @@ public final class GameChangeEventWriter {
           g.raw(COMMA);
         }
         String field = changed.get(i);
-        byte[] known = field == null ? null : EnrichedGameWriter.QUOTED_NAMES.get(field);
+        byte[] known = EnrichedGameWriter.QUOTED_BY_IDENTITY.get(field);
+        if (known == null && field != null) {
+          known = EnrichedGameWriter.QUOTED_NAMES.get(field); // an equal string, not the literal
+        }
         if (known != null) {
           g.raw(known);
         } else if (field == null) {

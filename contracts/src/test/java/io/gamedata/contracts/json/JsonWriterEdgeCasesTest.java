@@ -342,6 +342,8 @@ class JsonWriterEdgeCasesTest {
     assertThat(names).hasSize(EnrichedGame.class.getRecordComponents().length);
     var tree = Json.mapper().valueToTree(EnrichedGame.builder(1).name("n").build());
     tree.fieldNames().forEachRemaining(n -> assertThat(names).contains(n));
+    // equal strings that are not the writer's own instances (a deserialized event, say)
+    names.addAll(names.stream().map(String::new).toList());
     names.add("not_a_field");
     names.add("name?");
     names.add("näme");

@@ -3,6 +3,7 @@ package io.gamedata.streams.domain;
 import io.gamedata.contracts.enriched.EnrichedGame;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -187,14 +188,16 @@ public final class ContentFingerprint {
       d.similarGames(),
       d.missingReferences()
     };
-    List<String> names = new ArrayList<>(FIELD_COUNT);
+    String[] names = new String[FIELD_COUNT];
+    int n = 0;
     for (int i = 0; i < values.length; i++) {
       Object v = values[i];
       if (v != null && !(v instanceof Collection<?> c && c.isEmpty())) {
-        names.add(NAMES[i]);
+        names[n++] = NAMES[i];
       }
     }
-    return names;
+    // immutable, so that the change event keeps it as it is (List.copyOf of an immutable list)
+    return List.of(n == FIELD_COUNT ? names : Arrays.copyOf(names, n));
   }
 
   /** The generic walk over {@link #FIELDS} that {@link #nonEmptyFields} writes out. */

@@ -1,7 +1,5 @@
 package io.gamedata.streams.topology;
 
-import java.util.function.LongFunction;
-
 /**
  * A hash map from primitive {@code long} keys to values (open addressing, linear probing, deletion
  * by backward shift), for the per-task indexes of the game processor: a {@code HashMap<Long, V>}
@@ -67,14 +65,28 @@ final class LongMap<V> {
     return null;
   }
 
-  /** The value of {@code key}, created by {@code create} (not null) when there is none. */
-  V computeIfAbsent(long key, LongFunction<V> create) {
-    V v = get(key);
-    if (v == null) {
-      v = create.apply(key);
-      put(key, v);
+  /**
+   * Maps {@code key} to {@code value} (not null) unless it has a value; returns that value, or null
+   * when {@code value} was put. One probe where {@code get} and {@code put} take two.
+   */
+  @SuppressWarnings("unchecked")
+  V putIfAbsent(long key, V value) {
+    if (value == null) {
+      throw new IllegalArgumentException("null values are not stored");
     }
-    return v;
+    int i = slot(key);
+    while (values[i] != null) {
+      if (keys[i] == key) {
+        return (V) values[i];
+      }
+      i = (i + 1) & mask;
+    }
+    keys[i] = key;
+    values[i] = value;
+    if (++size > resizeAt) {
+      rehash(keys.length * 2);
+    }
+    return null;
   }
 
   /** Removes {@code key}; returns its value or null. */

@@ -11,15 +11,21 @@ import java.util.List;
  * store write and no changelog record: with ~15 references per game, the index writes were most of
  * the state writes of a bulk load (one per reference and bucket of games per commit).
  *
- * <p>Heap: about 8 bytes per (reference, game) pair plus ~100 bytes per reference a task uses
- * (about 100 MB at 350,000 games over all tasks).
+ * <p>Heap: a map slot (~32 bytes with its load factor) and a boxed id (16 bytes) per reference with
+ * one game, plus about 8 bytes per further (reference, game) pair and ~60 bytes per reference with
+ * several games.
  */
 final class ReverseIndex {
 
-  /** The games of one reference, unordered. */
+  /** The games of one reference with two or more, unordered. */
   private static final class Games {
-    long[] ids = new long[2];
+    long[] ids;
     int size;
+
+    Games(long first, long second) {
+      ids = new long[] {first, second, 0, 0};
+      size = 2;
+    }
 
     void add(long id) {
       if (size == ids.length) {
@@ -39,7 +45,12 @@ final class ReverseIndex {
     }
   }
 
-  private final LongMap<Games> byReference = new LongMap<>();
+  /**
+   * Reference -> its one game (a {@code Long}) or its games ({@link Games}). Most references have
+   * one game: every cover and involved company belongs to one, and they are most of the entries (~3
+   * per game); a boxed id spares them a {@code Games} and its array.
+   */
+  private final LongMap<Object> byReference = new LongMap<>();
 
   /** Replaces a game's entries {@code before} by {@code after} (both sorted), applying the diff. */
   void update(long gameId, long[] before, long[] after) {
@@ -49,7 +60,7 @@ final class ReverseIndex {
       if (j >= after.length || (i < before.length && before[i] < after[j])) {
         remove(before[i++], gameId);
       } else if (i >= before.length || after[j] < before[i]) {
-        byReference.computeIfAbsent(after[j++], r -> new Games()).add(gameId);
+        add(after[j++], gameId);
       } else {
         i++;
         j++;
@@ -57,19 +68,41 @@ final class ReverseIndex {
     }
   }
 
+  private void add(long reference, long gameId) {
+    Object v = byReference.putIfAbsent(reference, gameId);
+    if (v instanceof Long one) {
+      if (one != gameId) {
+        byReference.put(reference, new Games(one, gameId));
+      }
+    } else if (v != null) {
+      ((Games) v).add(gameId); // the diff adds a game to a reference once
+    }
+  }
+
   private void remove(long reference, long gameId) {
-    Games g = byReference.get(reference);
-    if (g != null && g.remove(gameId) && g.size == 0) {
-      byReference.remove(reference);
+    Object v = byReference.get(reference);
+    if (v instanceof Long one) {
+      if (one == gameId) {
+        byReference.remove(reference);
+      }
+    } else if (v != null) {
+      Games g = (Games) v;
+      if (g.remove(gameId) && g.size == 1) {
+        byReference.put(reference, g.ids[0]);
+      }
     }
   }
 
   /** The ids of the games whose document was built from {@code reference}. */
   List<Long> games(long reference) {
-    Games g = byReference.get(reference);
-    if (g == null) {
+    Object v = byReference.get(reference);
+    if (v == null) {
       return List.of();
     }
+    if (v instanceof Long one) {
+      return List.of(one);
+    }
+    Games g = (Games) v;
     List<Long> ids = new ArrayList<>(g.size);
     for (int i = 0; i < g.size; i++) {
       ids.add(g.ids[i]);

@@ -26,6 +26,9 @@ class LongMapTest {
           assertThat(map.put(key, v)).isEqualTo(expected.put(key, v));
         } else if (what < 8) {
           assertThat(map.remove(key)).isEqualTo(expected.remove(key));
+        } else if (what == 8) {
+          String v = "p" + op;
+          assertThat(map.putIfAbsent(key, v)).isEqualTo(expected.putIfAbsent(key, v));
         } else {
           assertThat(map.get(key)).isEqualTo(expected.get(key));
         }
@@ -40,7 +43,7 @@ class LongMapTest {
   }
 
   @Test
-  void growsClearsAndCreatesOnDemand() {
+  void growsClearsAndPutsIfAbsent() {
     LongMap<Long> map = new LongMap<>();
     for (long k = 0; k < 100_000; k++) {
       map.put(k, k * 2);
@@ -48,8 +51,10 @@ class LongMapTest {
     assertThat(map.size()).isEqualTo(100_000);
     assertThat(map.get(99_999)).isEqualTo(199_998L);
     assertThat(map.get(100_000)).isNull();
-    assertThat(map.computeIfAbsent(7, k -> -1L)).isEqualTo(14L);
-    assertThat(map.computeIfAbsent(-7, k -> k * 3)).isEqualTo(-21L);
+    assertThat(map.putIfAbsent(7, -1L)).isEqualTo(14L);
+    assertThat(map.get(7)).isEqualTo(14L);
+    assertThat(map.putIfAbsent(-7, -21L)).isNull();
+    assertThat(map.get(-7)).isEqualTo(-21L);
     map.clear();
     assertThat(map.isEmpty()).isTrue();
     assertThat(map.get(7)).isNull();
