@@ -56,9 +56,12 @@ public final class StreamsAppConfig extends AbstractConfig {
           + " consumers at this pace; larger is faster, smaller is fresher.";
 
   public static final String CACHE_MAX_BYTES_CONFIG = "cache.max.bytes";
-  public static final long CACHE_MAX_BYTES_DEFAULT = 64L * 1024 * 1024;
+  public static final long CACHE_MAX_BYTES_DEFAULT = 0;
   private static final String CACHE_MAX_BYTES_DOC =
-      "Record cache in front of the state stores, shared by the threads of this instance.";
+      "Record cache in front of the game stores, shared by the threads of this instance; 0 (the"
+          + " default) turns it off: each game's state is written once per change, so the cache"
+          + " only added its bookkeeping and evictions (~5% of the game threads' time in a"
+          + " 350k-game load). Larger values merge repeated writes of a game within a commit.";
 
   public static final String MEMO_ENTRIES_CONFIG = "reference.memo.entries";
   public static final int MEMO_ENTRIES_DEFAULT = 100_000;
