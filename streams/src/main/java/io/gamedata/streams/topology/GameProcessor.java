@@ -69,6 +69,13 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   /** Input counts as still arriving when this task read some this recently. */
   private static final long INPUT_QUIET_MS = 1_000;
 
+  /**
+   * A task that read nothing for this long asks for a commit: the commit interval bounds how long
+   * output waits while input keeps coming; once it stops (the end of a bulk load, a quiet moment of
+   * the live feed), the output is committed, and so visible to read-committed consumers, at once.
+   */
+  static final long DRAINED_MS = 100;
+
   private final PipelineMetrics metrics;
   private final int memoEntries;
   private final EmitPolicy policy;
@@ -107,6 +114,9 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   private final Map<Long, long[]> missingOf = new HashMap<>();
 
   private long lastInputAt = Long.MIN_VALUE / 2;
+
+  /** This task read input since it last asked for a commit. */
+  private boolean readSinceCommitRequest;
 
   GameProcessor(
       PipelineMetrics metrics, int memoEntries, EmitPolicy policy, ReferenceActivity activity) {
@@ -168,6 +178,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   @Override
   public void process(Record<Long, Inbound> record) {
     lastInputAt = context.currentSystemTimeMs();
+    readSinceCommitRequest = true;
     if (record.value().isGame()) {
       metrics.gameIn();
       processGame(record);
@@ -275,6 +286,10 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
    * games flagged by a reference change are enriched again and emitted when they changed.
    */
   private void punctuate(long now) {
+    if (readSinceCommitRequest && now - lastInputAt >= DRAINED_MS) {
+      readSinceCommitRequest = false;
+      context.commit(); // after this punctuation, so its output goes too
+    }
     boolean bulk = bulkLoad(now);
     if (references.overlaid() > 0) {
       references.prune(256);
