@@ -168,7 +168,8 @@ public final class TopologyFactory {
     }
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.GAME_STATE),
+                // RocksDB, without its position copied at every write (see PositionLightStore)
+                PositionLightStore.wrapping(Stores.persistentKeyValueStore(StoreNames.GAME_STATE)),
                 Serdes.Long(),
                 Serdes.ByteArray())
             .withCachingEnabled());
