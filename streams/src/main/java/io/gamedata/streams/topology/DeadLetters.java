@@ -21,14 +21,28 @@ final class DeadLetters {
       String exceptionClass,
       RecordMetadata source,
       long timestamp) {
-    Headers headers =
-        DeadLetter.headers(
-            reason,
-            source == null ? "" : source.topic(),
-            source == null ? -1 : source.partition(),
-            source == null ? -1 : source.offset(),
-            exceptionClass,
-            STAGE);
-    return new Record<>(key, new Emit.Dead(rawKey, rawValue), timestamp, headers);
+    return new Record<>(
+        key, new Emit.Dead(rawKey, rawValue), timestamp, headers(reason, exceptionClass, source));
+  }
+
+  /** The dead letter as its sink writes it: the original key and value bytes. */
+  static Record<byte[], byte[]> raw(
+      byte[] rawKey,
+      byte[] rawValue,
+      String reason,
+      String exceptionClass,
+      RecordMetadata source,
+      long timestamp) {
+    return new Record<>(rawKey, rawValue, timestamp, headers(reason, exceptionClass, source));
+  }
+
+  private static Headers headers(String reason, String exceptionClass, RecordMetadata source) {
+    return DeadLetter.headers(
+        reason,
+        source == null ? "" : source.topic(),
+        source == null ? -1 : source.partition(),
+        source == null ? -1 : source.offset(),
+        exceptionClass,
+        STAGE);
   }
 }

@@ -1,16 +1,10 @@
 package io.gamedata.streams.topology;
 
-import io.gamedata.contracts.change.GameChangeEvent;
-import io.gamedata.contracts.enriched.EnrichedGame;
-
-/** What the processors emit; the topology routes each kind to its topic. Never serialized. */
+/**
+ * What the reference router emits; the topology routes each kind to its topic. Never serialized.
+ * (The game processor forwards its outputs to their sinks by name.)
+ */
 sealed interface Emit {
-
-  /** A document for {@code games.enriched}; null document = tombstone. */
-  record Enriched(EnrichedGame document) implements Emit {}
-
-  /** An event for {@code games.changes}. */
-  record Change(GameChangeEvent event) implements Emit {}
 
   /** A reference update for the game partitions. */
   record Reference(RefUpdate update) implements Emit {}

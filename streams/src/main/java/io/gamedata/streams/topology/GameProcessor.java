@@ -45,7 +45,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * no extra store) and is mirrored in memory, with the references each game waits for; a wall-clock
  * punctuator looks at them (see {@link EmitPolicy}).
  */
-final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
+final class GameProcessor implements Processor<Long, Inbound, Object, Object> {
+
+  /** The sink of documents and tombstones, a child of this processor. */
+  static final String ENRICHED_SINK = "enriched-sink";
+
+  /** The sink of change events. */
+  static final String CHANGE_SINK = "change-sink";
+
+  /** The sink of dead letters (original key and value bytes, reasons in headers). */
+  static final String DEAD_SINK = "game-dead-sink";
 
   private static final long[] NONE = new long[0];
 
@@ -84,7 +93,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   /** {time, references read} at each punctuation of the last second or so, oldest first. */
   private final ArrayDeque<long[]> readSamples = new ArrayDeque<>();
 
-  private ProcessorContext<Long, Emit> context;
+  private ProcessorContext<Object, Object> context;
   private KeyValueStore<Long, byte[]> games;
   private ReferenceLookups references;
   private final ReverseIndex index = new ReverseIndex();
@@ -127,7 +136,7 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
   }
 
   @Override
-  public void init(ProcessorContext<Long, Emit> context) {
+  public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     this.games = context.getStateStore(StoreNames.GAME_STATE);
     ReferenceTable global = context.getStateStore(StoreNames.REFERENCE_GLOBAL);
@@ -438,8 +447,8 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
         new GameState(source, updatedAt, doc.contentHash(), e.fieldHashes(), e.dependencies()),
         stillPending,
         e.missing());
-    emit(id, new Emit.Enriched(doc), timestamp);
-    emit(id, new Emit.Change(event), timestamp);
+    emit(id, doc, ENRICHED_SINK, timestamp);
+    emit(id, event, CHANGE_SINK, timestamp);
     metrics.enrichedOut();
     metrics.changeOut();
   }
@@ -451,32 +460,33 @@ final class GameProcessor implements Processor<Long, Inbound, Long, Emit> {
     if (state.contentHash() == null) {
       return; // never emitted: nothing to retract
     }
-    emit(id, new Emit.Enriched(null), timestamp);
+    emit(id, null, ENRICHED_SINK, timestamp);
     emit(
         id,
-        new Emit.Change(
-            GameChangeEvent.of(id, Operation.DELETED, List.of(), null, null, state.contentHash())),
+        GameChangeEvent.of(id, Operation.DELETED, List.of(), null, null, state.contentHash()),
+        CHANGE_SINK,
         timestamp);
     metrics.tombstoneOut();
     metrics.changeOut();
   }
 
-  private void emit(long id, Emit value, long timestamp) {
-    context.forward(new Record<>(id, value, timestamp, new RecordHeaders()));
+  /** Straight to the sink: no routing nodes between this processor and its topics. */
+  private void emit(long id, Object value, String sink, long timestamp) {
+    context.forward(new Record<>(id, value, timestamp, new RecordHeaders()), sink);
   }
 
   private void dead(Record<Long, Inbound> record, String reason, String exceptionClass) {
     metrics.deadLetter();
     RecordMetadata source = context.recordMetadata().orElse(null);
     context.forward(
-        DeadLetters.record(
-            record.key(),
+        DeadLetters.raw(
             record.value().rawKey(),
             record.value().game(),
             reason,
             exceptionClass,
             source,
-            record.timestamp()));
+            record.timestamp()),
+        DEAD_SINK);
   }
 
   private static Long newest(GameState state, Long incoming) {

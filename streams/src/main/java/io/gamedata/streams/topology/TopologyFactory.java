@@ -3,6 +3,7 @@ package io.gamedata.streams.topology;
 import io.gamedata.contracts.topic.Topics;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -202,7 +203,7 @@ public final class TopologyFactory {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("game-source"))
             .process(GameKeyDecoder::new, Named.as("game-inbound"));
 
-    KStream<Long, Emit> out =
+    KStream<Object, Object> out =
         gameInbound
             .merge(referenceInbound, Named.as("game-reference-merge"))
             .process(
@@ -210,27 +211,26 @@ public final class TopologyFactory {
                 Named.as("game-processor"),
                 StoreNames.GAME_STATE,
                 StoreNames.PENDING_GAMES);
+    // the processor forwards each output to its sink by name: no branch and unwrap nodes per
+    // record (their forwarding was ~3% of the game threads' time in a 350k-game load)
+    out.to(
+        topics.enriched(),
+        Produced.with(any(Serdes.Long()), any(Topics.GAMES_ENRICHED.valueSerde()))
+            .withName(GameProcessor.ENRICHED_SINK));
+    out.to(
+        topics.changes(),
+        Produced.with(any(Serdes.Long()), any(Topics.GAMES_CHANGES.valueSerde()))
+            .withName(GameProcessor.CHANGE_SINK));
+    out.to(
+        topics.deadLetters(),
+        Produced.with(any(Serdes.ByteArray()), any(Serdes.ByteArray()))
+            .withName(GameProcessor.DEAD_SINK));
+  }
 
-    Map<String, KStream<Long, Emit>> outBranches =
-        out.split(Named.as("output-"))
-            .branch((k, v) -> v instanceof Emit.Enriched, Branched.as("enriched"))
-            .branch((k, v) -> v instanceof Emit.Change, Branched.as("change"))
-            .defaultBranch(Branched.as("dead"));
-    outBranches
-        .get("output-enriched")
-        .mapValues(v -> ((Emit.Enriched) v).document(), Named.as("enriched-unwrap"))
-        .to(
-            topics.enriched(),
-            Produced.with(Serdes.Long(), Topics.GAMES_ENRICHED.valueSerde())
-                .withName("enriched-sink"));
-    outBranches
-        .get("output-change")
-        .mapValues(v -> ((Emit.Change) v).event(), Named.as("change-unwrap"))
-        .to(
-            topics.changes(),
-            Produced.with(Serdes.Long(), Topics.GAMES_CHANGES.valueSerde())
-                .withName("change-sink"));
-    toDeadLetters(outBranches.get("output-dead"), topics, "game");
+  /** A serde for a sink fed by a processor that forwards values of several types by sink name. */
+  @SuppressWarnings("unchecked")
+  private static Serde<Object> any(Serde<?> serde) {
+    return (Serde<Object>) serde;
   }
 
   private static void toDeadLetters(KStream<Long, Emit> dead, TopicNames topics, String prefix) {

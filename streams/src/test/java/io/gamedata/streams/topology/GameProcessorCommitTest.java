@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The game processor asks for a commit once its input stops, not at every punctuation. */
 class GameProcessorCommitTest {
 
-  private final MockProcessorContext<Long, Emit> context = new MockProcessorContext<>();
+  private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
 
   private void store(String name) {
     KeyValueStore<Long, byte[]> s =
