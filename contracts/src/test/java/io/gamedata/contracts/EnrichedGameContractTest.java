@@ -105,6 +105,16 @@ class EnrichedGameContractTest {
   }
 
   @Test
+  void withContentHashChangesOnlyTheContentHash() {
+    EnrichedGame doc = full();
+    EnrichedGame rehashed = doc.withContentHash("0123456789abcdef");
+    assertThat(rehashed.contentHash()).isEqualTo("0123456789abcdef");
+    assertThat(rehashed).isEqualTo(doc.toBuilder().contentHash("0123456789abcdef").build());
+    assertThat(rehashed.genres()).isSameAs(doc.genres()); // immutable lists are not copied again
+    assertThat(doc.withContentHash(doc.contentHash())).isEqualTo(doc);
+  }
+
+  @Test
   void minimalDocumentHasEmptyListsNotNulls() throws IOException {
     EnrichedGame min = EnrichedGame.builder(7).name("Tiny").build();
     JsonNode json = Json.mapper().valueToTree(min);

@@ -89,6 +89,53 @@ public record EnrichedGame(
     return new Builder(id);
   }
 
+  /** This document with {@code hash} as its content hash (the same lists, not copied again). */
+  public EnrichedGame withContentHash(String hash) {
+    return new EnrichedGame(
+        schemaVersion,
+        id,
+        name,
+        slug,
+        summary,
+        storyline,
+        url,
+        firstReleaseDate,
+        releaseYear,
+        createdAt,
+        updatedAt,
+        rating,
+        ratingCount,
+        aggregatedRating,
+        aggregatedRatingCount,
+        totalRating,
+        totalRatingCount,
+        hypes,
+        gameTypeId,
+        gameType,
+        gameStatusId,
+        gameStatus,
+        parentGameId,
+        versionParentId,
+        versionTitle,
+        genres,
+        themes,
+        gameModes,
+        playerPerspectives,
+        platforms,
+        keywords,
+        developers,
+        publishers,
+        franchises,
+        collections,
+        gameEngines,
+        coverImageId,
+        coverUrl,
+        similarGames,
+        missingReferences,
+        sourceChecksum,
+        hash);
+  }
+
   public Builder toBuilder() {
     return new Builder(this);
   }

@@ -79,8 +79,7 @@ public final class GameEnricher {
     b.missingReferences(c.missing);
     EnrichedGame withoutHash = b.build();
     long[] fieldHashes = ContentFingerprint.fieldHashes(withoutHash);
-    EnrichedGame doc =
-        withoutHash.toBuilder().contentHash(ContentFingerprint.contentHash(fieldHashes)).build();
+    EnrichedGame doc = withoutHash.withContentHash(ContentFingerprint.contentHash(fieldHashes));
     return new Enrichment(doc, fieldHashes, c.dependencies(), c.missingPacked());
   }
 

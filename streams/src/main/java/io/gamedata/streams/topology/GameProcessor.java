@@ -438,7 +438,7 @@ final class GameProcessor implements Processor<Long, Inbound, Object, Object> {
             : GameChangeEvent.of(
                 id,
                 Operation.CREATED,
-                ContentFingerprint.nonEmptyFields(doc),
+                ContentFingerprint.nonEmptyFields(e.fieldHashes()),
                 doc.updatedAt(),
                 doc.contentHash(),
                 null);

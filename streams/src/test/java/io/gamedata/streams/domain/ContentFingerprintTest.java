@@ -95,11 +95,37 @@ class ContentFingerprintTest {
     for (EnrichedGame d : List.of(full(), EnrichedGame.builder(1).build(), doc("x", null))) {
       assertThat(ContentFingerprint.fieldHashes(d))
           .containsExactly(ContentFingerprint.fieldHashesByAccessors(d));
-      assertThat(ContentFingerprint.nonEmptyFields(d))
+      assertThat(ContentFingerprint.nonEmptyFields(ContentFingerprint.fieldHashes(d)))
           .isEqualTo(ContentFingerprint.nonEmptyFieldsByAccessors(d));
     }
     assertThat(ContentFingerprint.fieldHashes(full())).hasSize(ContentFingerprint.FIELDS.size());
-    assertThat(ContentFingerprint.nonEmptyFields(full())).hasSize(ContentFingerprint.FIELDS.size());
+    assertThat(ContentFingerprint.nonEmptyFields(ContentFingerprint.fieldHashes(full())))
+        .hasSize(ContentFingerprint.FIELDS.size());
+  }
+
+  @Test
+  void nonEmptyFieldsFromTheHashesMatchTheFieldsThemselves() {
+    // every field in turn null, empty ("" or an empty list) or set, others at random
+    java.util.Random random = new java.util.Random(11);
+    for (int round = 0; round < 2_000; round++) {
+      EnrichedGame.Builder b = EnrichedGame.builder(round);
+      int pick = random.nextInt(3); // 0 null, 1 empty, 2 a value
+      b.name(pick == 0 ? null : pick == 1 ? "" : "n" + round)
+          .summary(random.nextBoolean() ? "" : null)
+          .rating(random.nextBoolean() ? 0.0 : null)
+          .ratingCount(random.nextBoolean() ? 0 : null)
+          .releaseYear(random.nextBoolean() ? 1999 : null)
+          .firstReleaseDate(random.nextBoolean() ? java.time.Instant.EPOCH : null)
+          .gameTypeId(random.nextBoolean() ? 0L : null)
+          .genres(random.nextBoolean() ? List.of() : List.of(""))
+          .keywords(random.nextBoolean() ? List.of() : List.of("k"))
+          .similarGames(random.nextBoolean() ? List.of() : List.of(0L))
+          .missingReferences(random.nextBoolean() ? List.of() : List.of("themes:1"))
+          .coverUrl(random.nextBoolean() ? null : "");
+      EnrichedGame d = b.build();
+      assertThat(ContentFingerprint.nonEmptyFields(ContentFingerprint.fieldHashes(d)))
+          .isEqualTo(ContentFingerprint.nonEmptyFieldsByAccessors(d));
+    }
   }
 
   @Test
