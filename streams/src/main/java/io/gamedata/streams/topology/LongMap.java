@@ -32,37 +32,21 @@ final class LongMap<V> {
   /** The value of {@code key}, or null. */
   @SuppressWarnings("unchecked")
   V get(long key) {
-    int i = slot(key);
-    while (values[i] != null) {
-      if (keys[i] == key) {
-        return (V) values[i];
-      }
-      i = (i + 1) & mask;
-    }
-    return null;
+    return (V) values[find(key)];
   }
 
   /** Maps {@code key} to {@code value} (not null); returns the previous value or null. */
   @SuppressWarnings("unchecked")
   V put(long key, V value) {
-    if (value == null) {
-      throw new IllegalArgumentException("null values are not stored");
+    requireValue(value);
+    int i = find(key);
+    V old = (V) values[i];
+    if (old == null) {
+      insert(i, key, value);
+    } else {
+      values[i] = value;
     }
-    int i = slot(key);
-    while (values[i] != null) {
-      if (keys[i] == key) {
-        V old = (V) values[i];
-        values[i] = value;
-        return old;
-      }
-      i = (i + 1) & mask;
-    }
-    keys[i] = key;
-    values[i] = value;
-    if (++size > resizeAt) {
-      rehash(keys.length * 2);
-    }
-    return null;
+    return old;
   }
 
   /**
@@ -71,38 +55,49 @@ final class LongMap<V> {
    */
   @SuppressWarnings("unchecked")
   V putIfAbsent(long key, V value) {
+    requireValue(value);
+    int i = find(key);
+    V old = (V) values[i];
+    if (old == null) {
+      insert(i, key, value);
+    }
+    return old;
+  }
+
+  private static void requireValue(Object value) {
     if (value == null) {
       throw new IllegalArgumentException("null values are not stored");
     }
+  }
+
+  /** The slot of {@code key}, or the empty slot that ends its probe run when it is absent. */
+  private int find(long key) {
     int i = slot(key);
-    while (values[i] != null) {
-      if (keys[i] == key) {
-        return (V) values[i];
-      }
+    while (values[i] != null && keys[i] != key) {
       i = (i + 1) & mask;
     }
+    return i;
+  }
+
+  /** Puts a new entry into the empty slot {@code i} (found by {@link #find}). */
+  private void insert(int i, long key, V value) {
     keys[i] = key;
     values[i] = value;
     if (++size > resizeAt) {
       rehash(keys.length * 2);
     }
-    return null;
   }
 
   /** Removes {@code key}; returns its value or null. */
   @SuppressWarnings("unchecked")
   V remove(long key) {
-    int i = slot(key);
-    while (values[i] != null) {
-      if (keys[i] == key) {
-        V old = (V) values[i];
-        shiftBack(i);
-        size--;
-        return old;
-      }
-      i = (i + 1) & mask;
+    int i = find(key);
+    V old = (V) values[i];
+    if (old != null) {
+      shiftBack(i);
+      size--;
     }
-    return null;
+    return old;
   }
 
   void clear() {
