@@ -105,6 +105,26 @@ class EnrichedGameContractTest {
   }
 
   @Test
+  void listsAreImmutableCopiesAndNullsBecomeEmptyLists() {
+    java.util.List<String> genres = new java.util.ArrayList<>(java.util.List.of("RPG"));
+    java.util.List<Long> similar = new java.util.ArrayList<>(java.util.List.of(5L));
+    EnrichedGame doc =
+        EnrichedGame.builder(1).genres(genres).similarGames(similar).keywords(null).build();
+    genres.add("Puzzle");
+    similar.clear();
+    assertThat(doc.genres()).containsExactly("RPG");
+    assertThat(doc.similarGames()).containsExactly(5L);
+    assertThat(doc.keywords()).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> doc.genres().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    java.util.List<String> withNull = new java.util.ArrayList<>();
+    withNull.add(null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EnrichedGame.builder(1).themes(withNull).build())
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void withContentHashChangesOnlyTheContentHash() {
     EnrichedGame doc = full();
     EnrichedGame rehashed = doc.withContentHash("0123456789abcdef");
