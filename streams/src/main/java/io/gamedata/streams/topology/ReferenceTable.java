@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.internals.StateStoreProvider;
  * cover, involved company and name memo miss went through the wrappers, the byte-wise key
  * comparisons of the tree, and a UTF-8 decode.
  *
- * <p>It is not persistent: every start rebuilds it from the changelog (~100 bytes of heap per
+ * <p>It is not persistent: every start rebuilds it from the changelog (~125 bytes of heap per
  * reference). Interactive queries reach it through {@link #QUERY_TYPE}.
  */
 public final class ReferenceTable implements StateStore {

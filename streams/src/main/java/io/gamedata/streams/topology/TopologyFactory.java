@@ -182,7 +182,7 @@ public final class TopologyFactory {
             .withCachingEnabled());
     // the router's changelog copied into a table in memory (see ReferenceTable): the game tasks
     // read it for every cover and involved company (each read once, so past the memo) and every
-    // memo miss; ~100 bytes per reference (~45 MB at 440k), rebuilt from the topic at every start
+    // memo miss; ~125 bytes per reference (~55 MB at 440k), rebuilt from the topic at every start
     builder.addGlobalStore(
         ReferenceTable.builder(StoreNames.REFERENCE_GLOBAL),
         valuesTopic,
