@@ -3,7 +3,7 @@ package io.gamedata.contracts.json;
 import static io.gamedata.contracts.json.JsonBytes.name;
 
 import io.gamedata.contracts.enriched.EnrichedGame;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -56,14 +56,12 @@ public final class EnrichedGameWriter {
   private static final byte[] SOURCE_CHECKSUM = name("source_checksum");
   private static final byte[] CONTENT_HASH = name("content_hash");
 
-  /** Every JSON member name of the document, quoted as a string value: {@code "name"}. */
-  static final Map<String, byte[]> QUOTED_NAMES = new HashMap<>();
-
   /**
-   * The same, by identity: the change events' field lists hold these very (interned literal)
-   * strings, and an identity lookup skips the hash map's node walk (which showed in the profiles).
+   * Every JSON member name of the document, quoted as a string value: {@code "name"}; keyed by
+   * identity: the change events' field lists hold these very (interned literal) strings, and an
+   * identity lookup skips a hash map's node walk (which showed in the profiles).
    */
-  static final Map<String, byte[]> QUOTED_BY_IDENTITY = new java.util.IdentityHashMap<>();
+  static final Map<String, byte[]> QUOTED_NAMES = new IdentityHashMap<>();
 
   static {
     for (String n :
@@ -112,7 +110,6 @@ public final class EnrichedGameWriter {
           "content_hash"
         }) {
       QUOTED_NAMES.put(n, JsonBytes.quoted(n));
-      QUOTED_BY_IDENTITY.put(n, QUOTED_NAMES.get(n));
     }
   }
 

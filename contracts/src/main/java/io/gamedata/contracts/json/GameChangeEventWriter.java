@@ -56,10 +56,9 @@ public final class GameChangeEventWriter {
           g.raw(COMMA);
         }
         String field = changed.get(i);
-        byte[] known = EnrichedGameWriter.QUOTED_BY_IDENTITY.get(field);
-        if (known == null && field != null) {
-          known = EnrichedGameWriter.QUOTED_NAMES.get(field); // an equal string, not the literal
-        }
+        // the document's own names (the literals the field lists hold) are written pre-quoted;
+        // any other string, equal or not, is written as a string, to the same bytes
+        byte[] known = EnrichedGameWriter.QUOTED_NAMES.get(field);
         if (known != null) {
           g.raw(known);
         } else if (field == null) {
