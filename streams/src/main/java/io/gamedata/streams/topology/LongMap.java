@@ -10,6 +10,9 @@ final class LongMap<V> {
 
   private static final int MIN_CAPACITY = 16;
 
+  /** The key of an empty slot. */
+  private static final long EMPTY = 0L;
+
   private long[] keys;
   private Object[] values;
   private int size;
@@ -17,35 +20,47 @@ final class LongMap<V> {
   private int shift;
   private int resizeAt;
 
+  /** The value of key 0, which cannot have a slot (0 marks an empty one), or null. */
+  private Object zeroValue;
+
   LongMap() {
     allocate(MIN_CAPACITY);
   }
 
   int size() {
-    return size;
+    return size + (zeroValue == null ? 0 : 1);
   }
 
   boolean isEmpty() {
-    return size == 0;
+    return size() == 0;
   }
 
   /** The value of {@code key}, or null. */
   @SuppressWarnings("unchecked")
   V get(long key) {
-    return (V) values[find(key)];
+    if (key == EMPTY) {
+      return (V) zeroValue;
+    }
+    int i = find(key);
+    return keys[i] == EMPTY ? null : (V) values[i];
   }
 
   /** Maps {@code key} to {@code value} (not null); returns the previous value or null. */
   @SuppressWarnings("unchecked")
   V put(long key, V value) {
     requireValue(value);
-    int i = find(key);
-    V old = (V) values[i];
-    if (old == null) {
-      insert(i, key, value);
-    } else {
-      values[i] = value;
+    if (key == EMPTY) {
+      V old = (V) zeroValue;
+      zeroValue = value;
+      return old;
     }
+    int i = find(key);
+    if (keys[i] == EMPTY) {
+      insert(i, key, value);
+      return null;
+    }
+    V old = (V) values[i];
+    values[i] = value;
     return old;
   }
 
@@ -56,12 +71,19 @@ final class LongMap<V> {
   @SuppressWarnings("unchecked")
   V putIfAbsent(long key, V value) {
     requireValue(value);
-    int i = find(key);
-    V old = (V) values[i];
-    if (old == null) {
-      insert(i, key, value);
+    if (key == EMPTY) {
+      V old = (V) zeroValue;
+      if (old == null) {
+        zeroValue = value;
+      }
+      return old;
     }
-    return old;
+    int i = find(key);
+    if (keys[i] == EMPTY) {
+      insert(i, key, value);
+      return null;
+    }
+    return (V) values[i];
   }
 
   private static void requireValue(Object value) {
@@ -73,7 +95,8 @@ final class LongMap<V> {
   /** The slot of {@code key}, or the empty slot that ends its probe run when it is absent. */
   private int find(long key) {
     int i = slot(key);
-    while (values[i] != null && keys[i] != key) {
+    long[] k = keys;
+    while (k[i] != EMPTY && k[i] != key) {
       i = (i + 1) & mask;
     }
     return i;
@@ -91,16 +114,23 @@ final class LongMap<V> {
   /** Removes {@code key}; returns its value or null. */
   @SuppressWarnings("unchecked")
   V remove(long key) {
-    int i = find(key);
-    V old = (V) values[i];
-    if (old != null) {
-      shiftBack(i);
-      size--;
+    if (key == EMPTY) {
+      V old = (V) zeroValue;
+      zeroValue = null;
+      return old;
     }
+    int i = find(key);
+    if (keys[i] == EMPTY) {
+      return null;
+    }
+    V old = (V) values[i];
+    shiftBack(i);
+    size--;
     return old;
   }
 
   void clear() {
+    zeroValue = null;
     if (size > 0 || keys.length > MIN_CAPACITY) {
       allocate(MIN_CAPACITY);
       size = 0;
@@ -112,7 +142,7 @@ final class LongMap<V> {
     int i = gap;
     while (true) {
       i = (i + 1) & mask;
-      if (values[i] == null) {
+      if (keys[i] == EMPTY) {
         break;
       }
       int home = slot(keys[i]);
@@ -124,6 +154,7 @@ final class LongMap<V> {
         gap = i;
       }
     }
+    keys[gap] = EMPTY;
     values[gap] = null;
   }
 
@@ -145,9 +176,9 @@ final class LongMap<V> {
     Object[] oldValues = values;
     allocate(capacity);
     for (int j = 0; j < oldKeys.length; j++) {
-      if (oldValues[j] != null) {
+      if (oldKeys[j] != EMPTY) {
         int i = slot(oldKeys[j]);
-        while (values[i] != null) {
+        while (keys[i] != EMPTY) {
           i = (i + 1) & mask;
         }
         keys[i] = oldKeys[j];
@@ -158,15 +189,18 @@ final class LongMap<V> {
 
   @Override
   public String toString() {
-    return "LongMap[size=" + size + ", capacity=" + keys.length + "]";
+    return "LongMap[size=" + size() + ", capacity=" + keys.length + "]";
   }
 
   /** For tests: the keys, in slot order. */
   long[] keys() {
-    long[] out = new long[size];
+    long[] out = new long[size()];
     int n = 0;
+    if (zeroValue != null) {
+      out[n++] = EMPTY;
+    }
     for (int j = 0; j < keys.length; j++) {
-      if (values[j] != null) {
+      if (keys[j] != EMPTY) {
         out[n++] = keys[j];
       }
     }
