@@ -41,6 +41,7 @@ final class GameStateCodec {
    * @param pending whether the game waits for the emit policy (kept in the state itself, so that
    *     the set of pending games is rebuilt from this store after a restart or a restore)
    */
+  @SuppressWarnings("unchecked")
   static byte[] encode(GameState s, boolean pending) {
     Out out = new Out(2048); // room for a typical state: fewer regrowths
     out.writeByte(FORMAT);
@@ -51,41 +52,48 @@ final class GameStateCodec {
     writeLongs(out, s.fieldHashes());
     writeLongs(out, s.dependencies());
     if (g != null) {
+      // runs of one type written in loops: fifty inlined writes made this the largest method of
+      // ours the JIT compiled in a streams run (~0.9 s of C2 time cold); the bytes are the same
       out.writeLong(g.id());
-      writeString(out, g.name());
-      writeString(out, g.slug());
-      writeString(out, g.summary());
-      writeString(out, g.storyline());
-      writeString(out, g.url());
-      writeString(out, g.checksum());
-      writeString(out, g.versionTitle());
-      writeLong(out, g.firstReleaseDate());
-      writeLong(out, g.createdAt());
-      writeLong(out, g.updatedAt());
-      writeDouble(out, g.rating());
-      writeInt(out, g.ratingCount());
-      writeDouble(out, g.aggregatedRating());
-      writeInt(out, g.aggregatedRatingCount());
-      writeDouble(out, g.totalRating());
-      writeInt(out, g.totalRatingCount());
+      String[] strings = {
+        g.name(), g.slug(), g.summary(), g.storyline(), g.url(), g.checksum(), g.versionTitle()
+      };
+      for (String v : strings) {
+        writeString(out, v);
+      }
+      Long[] times = {g.firstReleaseDate(), g.createdAt(), g.updatedAt()};
+      for (Long v : times) {
+        writeLong(out, v);
+      }
+      Double[] ratings = {g.rating(), g.aggregatedRating(), g.totalRating()};
+      Integer[] counts = {g.ratingCount(), g.aggregatedRatingCount(), g.totalRatingCount()};
+      for (int i = 0; i < ratings.length; i++) {
+        writeDouble(out, ratings[i]);
+        writeInt(out, counts[i]);
+      }
       writeInt(out, g.hypes());
-      writeLong(out, g.cover());
-      writeLong(out, g.gameType());
-      writeLong(out, g.gameStatus());
-      writeLong(out, g.parentGame());
-      writeLong(out, g.versionParent());
-      writeLong(out, g.franchise());
-      writeList(out, g.genres());
-      writeList(out, g.themes());
-      writeList(out, g.keywords());
-      writeList(out, g.gameModes());
-      writeList(out, g.playerPerspectives());
-      writeList(out, g.platforms());
-      writeList(out, g.involvedCompanies());
-      writeList(out, g.franchises());
-      writeList(out, g.collections());
-      writeList(out, g.gameEngines());
-      writeList(out, g.similarGames());
+      Long[] links = {
+        g.cover(), g.gameType(), g.gameStatus(), g.parentGame(), g.versionParent(), g.franchise()
+      };
+      for (Long v : links) {
+        writeLong(out, v);
+      }
+      List<?>[] lists = {
+        g.genres(),
+        g.themes(),
+        g.keywords(),
+        g.gameModes(),
+        g.playerPerspectives(),
+        g.platforms(),
+        g.involvedCompanies(),
+        g.franchises(),
+        g.collections(),
+        g.gameEngines(),
+        g.similarGames()
+      };
+      for (List<?> v : lists) {
+        writeList(out, (List<Long>) v);
+      }
       writeInt(out, g.category());
       writeInt(out, g.status());
       writeLong(out, g.collection());

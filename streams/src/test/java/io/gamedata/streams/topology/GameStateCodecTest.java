@@ -94,4 +94,43 @@ class GameStateCodecTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("format 9");
   }
+
+  /**
+   * The bytes of a state with every field set, as the codec wrote them before its writes were
+   * grouped into loops (states in existing stores and changelogs are in this format).
+   */
+  @Test
+  void writesTheStoredFormatByteForByte() throws Exception {
+    String json =
+        "{\"id\":42,\"name\":\"G\u00e4me 42\",\"slug\":\"game-42\",\"summary\":\"sum\","
+            + "\"storyline\":\"story\",\"url\":\"u\",\"checksum\":\"c\",\"version_title\":\"vt\","
+            + "\"first_release_date\":1,\"created_at\":2,\"updated_at\":3,\"rating\":4.5,"
+            + "\"rating_count\":5,\"aggregated_rating\":6.5,\"aggregated_rating_count\":7,"
+            + "\"total_rating\":8.5,\"total_rating_count\":9,\"hypes\":10,\"cover\":11,"
+            + "\"game_type\":12,\"game_status\":13,\"parent_game\":14,\"version_parent\":15,"
+            + "\"franchise\":16,\"genres\":[17],\"themes\":[18,19],\"keywords\":[20],"
+            + "\"game_modes\":[21],\"player_perspectives\":[22],\"platforms\":[23],"
+            + "\"involved_companies\":[24],\"franchises\":[25],\"collections\":[26],"
+            + "\"game_engines\":[27],\"similar_games\":[28,29],\"category\":30,\"status\":31,"
+            + "\"collection\":32}";
+    IgdbGame g = io.gamedata.contracts.json.Json.mapper().readValue(json, IgdbGame.class);
+    GameState state =
+        new GameState(g, 33L, "00ff00ff00ff00ff", new long[] {34, -35}, new long[] {36, 37});
+    String expected =
+        "01030100000000000000210000001030306666303066663030666630306666000000020000000000"
+            + "000022ffffffffffffffdd0000000200000000000000240000000000000025000000000000002a00"
+            + "00000847c3a46d652034320000000767616d652d34320000000373756d0000000573746f72790000"
+            + "00017500000001630000000276740100000000000000010100000000000000020100000000000000"
+            + "03014012000000000000010000000501401a00000000000001000000070140210000000000000100"
+            + "000009010000000a01000000000000000b01000000000000000c01000000000000000d0100000000"
+            + "0000000e01000000000000000f010000000000000010000000010000000000000011000000020000"
+            + "00000000001200000000000000130000000100000000000000140000000100000000000000150000"
+            + "00010000000000000016000000010000000000000017000000010000000000000018000000010000"
+            + "00000000001900000001000000000000001a00000001000000000000001b00000002000000000000"
+            + "001c000000000000001d010000001e010000001f010000000000000020";
+    assertThat(java.util.HexFormat.of().formatHex(GameStateCodec.encode(state, true)))
+        .isEqualTo(expected);
+    assertThat(GameStateCodec.decode(java.util.HexFormat.of().parseHex(expected)).source())
+        .isEqualTo(g);
+  }
 }
