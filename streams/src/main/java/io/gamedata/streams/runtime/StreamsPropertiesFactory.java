@@ -43,6 +43,11 @@ public final class StreamsPropertiesFactory {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+    // how long a stream thread's poll and a state updater's restore poll block without records
+    // (Kafka's default 100 ms): each step of a start (restoring empty changelogs, handing restored
+    // tasks to the stream thread, resuming the paused games part) waited for one; 20 ms saves
+    // ~0.2 s per start, and an idle thread wakes 50 times a second
+    p.put(StreamsConfig.POLL_MS_CONFIG, 20);
     // the global reference store bootstraps hundreds of thousands of small records at start,
     // partition after partition: each ends with a transaction marker, and moving past it takes one
     // more fetch, which the broker holds for fetch.max.wait.ms (500 ms by default) as it returns
