@@ -5,12 +5,10 @@ import io.gamedata.contracts.igdb.IgdbCover;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.igdb.IgdbGame;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds the {@link EnrichedGame} v1 document of a raw game from the reference data known so far:
@@ -137,27 +135,52 @@ public final class GameEnricher {
   }
 
   private static void companies(IgdbGame game, Context c, EnrichedGame.Builder b) {
-    Set<String> developers = new LinkedHashSet<>();
-    Set<String> publishers = new LinkedHashSet<>();
-    if (game.involvedCompanies() != null) {
-      for (Long icId : game.involvedCompanies()) {
-        InvolvedCompanyLink link = c.involved(icId);
-        if (link == null) {
-          continue;
-        }
-        String company = c.name(IgdbEndpoint.COMPANIES, link.company());
-        if (company == null) {
-          continue;
-        }
-        if (link.developer()) {
-          developers.add(company);
-        }
-        if (link.publisher()) {
-          publishers.add(company);
-        }
+    List<Long> ids = game.involvedCompanies();
+    if (ids == null || ids.isEmpty()) {
+      b.developers(List.of()).publishers(List.of());
+      return;
+    }
+    // in the order of the involved companies, without repeats (short lists: see names)
+    String[] developers = new String[ids.size()];
+    String[] publishers = new String[ids.size()];
+    int d = 0;
+    int p = 0;
+    for (Long icId : ids) {
+      InvolvedCompanyLink link = c.involved(icId);
+      if (link == null) {
+        continue;
+      }
+      String company = c.name(IgdbEndpoint.COMPANIES, link.company());
+      if (company == null) {
+        continue;
+      }
+      if (link.developer() && !repeats(developers, d, company)) {
+        developers[d++] = company;
+      }
+      if (link.publisher() && !repeats(publishers, p, company)) {
+        publishers[p++] = company;
       }
     }
-    b.developers(List.copyOf(developers)).publishers(List.copyOf(publishers));
+    b.developers(listOf(developers, d)).publishers(listOf(publishers, p));
+  }
+
+  /** The first {@code n} names, immutable. */
+  private static List<String> listOf(String[] names, int n) {
+    return n == 0 ? List.of() : List.of(n == names.length ? names : Arrays.copyOf(names, n));
+  }
+
+  /** True when {@code name} is among the first {@code n} of {@code names}. */
+  private static boolean repeats(String[] names, int n, String name) {
+    // a repeat is most often the same instance (the same reference), else a name's cached hash
+    // tells most names apart before equals runs
+    int hash = name.hashCode();
+    for (int k = 0; k < n; k++) {
+      String other = names[k];
+      if (other == name || (other.hashCode() == hash && other.equals(name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The main {@code franchise} first, then {@code franchises}, without repeats. */
@@ -182,7 +205,8 @@ public final class GameEnricher {
   }
 
   private static Integer year(Long seconds) {
-    return seconds == null ? null : Instant.ofEpochSecond(seconds).atZone(ZoneOffset.UTC).getYear();
+    // the UTC year, without building a zoned date
+    return seconds == null ? null : LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)).getYear();
   }
 
   /** Collects missing references and dependencies while looking references up. */
@@ -222,9 +246,8 @@ public final class GameEnricher {
       if (ids == null || ids.isEmpty()) {
         return List.of();
       }
-      // a short list: a linear look for repeats beats hashing every name into a set. A repeat is
-      // most often the same instance (the same reference), else a name's cached hash tells most
-      // names apart before equals runs (ArrayList.contains was ~2% of the game threads' time)
+      // a short list: a linear look for repeats beats hashing every name into a set
+      // (ArrayList.contains was ~2% of the game threads' time)
       String[] names = new String[ids.size()];
       int n = 0;
       for (Long id : ids) {
@@ -233,18 +256,7 @@ public final class GameEnricher {
           names[n++] = name;
         }
       }
-      return n == 0 ? List.of() : List.of(n == names.length ? names : Arrays.copyOf(names, n));
-    }
-
-    private static boolean repeats(String[] names, int n, String name) {
-      int hash = name.hashCode();
-      for (int k = 0; k < n; k++) {
-        String other = names[k];
-        if (other == name || (other.hashCode() == hash && other.equals(name))) {
-          return true;
-        }
-      }
-      return false;
+      return listOf(names, n);
     }
 
     InvolvedCompanyLink involved(long id) {
