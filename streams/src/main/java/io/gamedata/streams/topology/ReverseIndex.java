@@ -17,9 +17,10 @@ import java.util.List;
  * keys, values and boxed ids took three (a map of separate arrays was ~8% of the game threads' time
  * in a 350k-game load). A value {@code >= 0} is the reference's one game (every cover and involved
  * company has one, and they are most of the entries: ~3 per game); a negative value {@code ~g}
- * points to group {@code g}, the games of a reference with several. Heap: ~21 bytes per reference
- * at the table's load, plus ~8 bytes per game of a reference with several and ~40 per such
- * reference. Game ids are {@code >= 0}. Not thread-safe.
+ * points to group {@code g}, the games of a reference with several. Heap: 16 bytes per slot, 21-43
+ * per reference with the table's load (0.375-0.75), plus for a reference with several games its
+ * group (~56 bytes with room for four, then 8-16 bytes per game as the array doubles). Game ids are
+ * {@code >= 0}. Not thread-safe.
  */
 final class ReverseIndex {
 
