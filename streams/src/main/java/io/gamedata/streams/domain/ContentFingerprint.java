@@ -262,16 +262,16 @@ public final class ContentFingerprint {
       return hash(s);
     }
     if (value instanceof Long l) {
-      return mix(FNV_OFFSET ^ 'l', l);
+      return hash(l);
     }
     if (value instanceof Integer i) {
-      return mix(FNV_OFFSET ^ 'i', i);
+      return hash(i);
     }
     if (value instanceof Double d) {
-      return mix(FNV_OFFSET ^ 'd', Double.doubleToLongBits(d));
+      return hash(d);
     }
     if (value instanceof Instant t) {
-      return mix(mix(FNV_OFFSET ^ 't', t.getEpochSecond()), t.getNano());
+      return hash(t);
     }
     if (value instanceof List<?> list) {
       long h = FNV_OFFSET ^ '[';

@@ -29,6 +29,9 @@ final class ReverseIndex {
   /** The key of an empty slot; reference 0 itself is kept aside, in {@link #zeroValue}. */
   private static final long EMPTY = 0L;
 
+  /** What {@link #removed} returns when the reference has no game left (no value is this). */
+  private static final long EMPTY_VALUE = Long.MIN_VALUE;
+
   /** Slot {@code i} at {@code [2i]} (reference) and {@code [2i + 1]} (value). */
   private long[] table;
 
@@ -138,9 +141,6 @@ final class ReverseIndex {
       table[s + 1] = v;
     }
   }
-
-  /** A value no reference has: the reference has no game left. */
-  private static final long EMPTY_VALUE = Long.MIN_VALUE;
 
   /** The value of a reference with the games of {@code value} but {@code gameId}. */
   private long removed(long value, long gameId) {
