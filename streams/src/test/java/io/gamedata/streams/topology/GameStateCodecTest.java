@@ -27,6 +27,23 @@ class GameStateCodecTest {
   }
 
   @Test
+  void aLargeStateBetweenSmallOnesLeavesTheReusedBufferClean() throws Exception {
+    IgdbGame small = GameVersions.trimmed(Fixtures.fullGame(1, 1_700_000_000L));
+    IgdbGame large =
+        GameVersions.trimmed(Fixtures.game(2, "x".repeat(200_000) + "\u00e9", 1_700_000_000L));
+    GameState a = new GameState(small, 1L, "aa", new long[] {1}, new long[] {3});
+    GameState b = new GameState(large, 2L, "bb", new long[] {2}, new long[] {4});
+    byte[] first = GameStateCodec.encode(a);
+    byte[] big = GameStateCodec.encode(b);
+    byte[] again = GameStateCodec.encode(a);
+    assertThat(again).isEqualTo(first);
+    assertThat(big.length).isGreaterThan(200_000);
+    assertThat(GameStateCodec.decode(big).source()).isEqualTo(large);
+    assertThat(GameStateCodec.decode(again).source()).isEqualTo(small);
+    assertThat(GameStateCodec.decode(first).source()).as("copies, not views").isEqualTo(small);
+  }
+
+  @Test
   void roundTripsNullsAndADeletedGame() throws Exception {
     IgdbGame sparse =
         GameVersions.trimmed(
