@@ -8,6 +8,10 @@ import io.gamedata.contracts.igdb.IgdbNamed;
 import io.gamedata.contracts.json.Json;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /** Small hand-made IGDB records for topology tests. */
 final class Fixtures {
@@ -121,5 +125,31 @@ final class Fixtures {
           1001 + g * 10,
           involved(1001 + g * 10, g, 909, false, true));
     }
+  }
+
+  /**
+   * Registers the game processor's stores with {@code context} (game states and legacy pending ids
+   * in memory, unlogged; an empty reference table); returns the game-state store.
+   */
+  static KeyValueStore<Long, byte[]> gameProcessorStores(
+      MockProcessorContext<Object, Object> context) {
+    KeyValueStore<Long, byte[]> states = memoryStore(context, StoreNames.GAME_STATE);
+    memoryStore(context, StoreNames.PENDING_GAMES);
+    ReferenceTable references = new ReferenceTable(StoreNames.REFERENCE_GLOBAL);
+    references.init(context.getStateStoreContext(), references);
+    context.addStateStore(references);
+    return states;
+  }
+
+  private static KeyValueStore<Long, byte[]> memoryStore(
+      MockProcessorContext<Object, Object> context, String name) {
+    KeyValueStore<Long, byte[]> s =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(name), Serdes.Long(), Serdes.ByteArray())
+            .withLoggingDisabled()
+            .build();
+    s.init(context.getStateStoreContext(), s);
+    context.addStateStore(s);
+    return s;
   }
 }

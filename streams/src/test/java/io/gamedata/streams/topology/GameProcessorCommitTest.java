@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gamedata.contracts.json.Json;
 import io.gamedata.streams.metrics.PipelineMetrics;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /** The game processor asks for a commit once its input stops, not at every punctuation. */
@@ -17,23 +14,9 @@ class GameProcessorCommitTest {
 
   private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
 
-  private void store(String name) {
-    KeyValueStore<Long, byte[]> s =
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(name), Serdes.Long(), Serdes.ByteArray())
-            .withLoggingDisabled()
-            .build();
-    s.init(context.getStateStoreContext(), s);
-    context.addStateStore(s);
-  }
-
   @Test
   void asksForACommitOnceTheInputHasBeenQuietForAWhile() throws Exception {
-    store(StoreNames.GAME_STATE);
-    store(StoreNames.PENDING_GAMES);
-    ReferenceTable references = new ReferenceTable(StoreNames.REFERENCE_GLOBAL);
-    references.init(context.getStateStoreContext(), references);
-    context.addStateStore(references);
+    Fixtures.gameProcessorStores(context);
     GameProcessor processor =
         new GameProcessor(new PipelineMetrics(), 100, EmitPolicy.DEFAULT, new ReferenceActivity());
     context.setCurrentSystemTimeMs(1_000);

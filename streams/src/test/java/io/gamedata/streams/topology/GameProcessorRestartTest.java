@@ -7,11 +7,9 @@ import io.gamedata.contracts.igdb.IgdbGame;
 import io.gamedata.contracts.json.Json;
 import io.gamedata.streams.metrics.PipelineMetrics;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,22 +27,7 @@ class GameProcessorRestartTest {
   @BeforeEach
   void stores() {
     context.setCurrentSystemTimeMs(1_000);
-    states = store(StoreNames.GAME_STATE);
-    store(StoreNames.PENDING_GAMES);
-    ReferenceTable references = new ReferenceTable(StoreNames.REFERENCE_GLOBAL);
-    references.init(context.getStateStoreContext(), references);
-    context.addStateStore(references);
-  }
-
-  private KeyValueStore<Long, byte[]> store(String name) {
-    KeyValueStore<Long, byte[]> s =
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(name), Serdes.Long(), Serdes.ByteArray())
-            .withLoggingDisabled()
-            .build();
-    s.init(context.getStateStoreContext(), s);
-    context.addStateStore(s);
-    return s;
+    states = Fixtures.gameProcessorStores(context);
   }
 
   /** Emits at once, references found or not (none are loaded here). */
