@@ -63,9 +63,6 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
 
-  /** Upper bound of the commit interval of the references part. */
-  static final long REFERENCES_COMMIT_INTERVAL_MS = 100;
-
   /** Suffix of the application id of the references part. */
   public static final String REFERENCES_SUFFIX = "-references";
 
@@ -173,13 +170,9 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   private KafkaStreams newStreams(Topology topology, String applicationId, String part) {
     Properties props = StreamsPropertiesFactory.build(config, metrics);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    if (part.equals("references")) {
-      // a reference reaches the games part when the router commits it: commit at least every
-      // 100 ms (Kafka Streams' own default under exactly-once; the router's transactions are small)
-      props.put(
-          StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-          Math.min(config.commitIntervalMs(), REFERENCES_COMMIT_INTERVAL_MS));
-    }
+    // a reference reaches the games part when the router commits it: the router asks for a commit
+    // when its input goes quiet and every 100 ms while references trickle in (ReferenceRouter);
+    // commit.interval.ms paces only a bulk load
     KafkaStreams s = new KafkaStreams(topology, props);
     s.setUncaughtExceptionHandler(
         e -> {
