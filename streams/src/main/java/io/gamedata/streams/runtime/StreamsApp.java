@@ -223,8 +223,8 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
               StreamsAppConfig.STARTUP_TIMEOUT_MS_CONFIG);
           break;
         }
-        // the router commits every 100 ms at most: a look every 20 ms resumes the games part
-        // soon after (one committed-offsets request each, a few hundred for a full catalogue)
+        // the router commits ~20 ms after its input stops (ReferenceRouter): a look every 20 ms
+        // resumes the games part soon after (one committed-offsets request each)
         TimeUnit.MILLISECONDS.sleep(20);
       }
     }

@@ -35,7 +35,7 @@ public final class StreamsPropertiesFactory {
     p.put(DeadLetterRouting.DLQ_TOPIC_CONFIG, config.topics().deadLetters());
     p.put(DeadLetterRouting.METRICS_CONFIG, metrics);
     // throughput: bigger batches, compressed. Under exactly-once a consumer sees the records at the
-    // commit (every commit.interval.ms, 1 s by default; 100 ms in the references part), and the
+    // commit (every commit.interval.ms, 1 s by default, or sooner when input stops), and the
     // commit sends what lingers: a linger of 100 ms costs no latency there, and makes fewer and
     // fuller batches (each new lz4 batch allocates ~130 KB of buffers: ~4% of the game threads'
     // time in a 350k-game load with 20 ms)
