@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gamedata.contracts.topic.TopicCreator;
 import io.gamedata.contracts.topic.Topics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -66,6 +68,14 @@ class EmbeddedKafkaBrokerIT {
         }
       }
       assertThat(consumeAll(broker, topic)).containsExactlyInAnyOrderElementsOf(sent);
+      // the active segment's indexes are preallocated at 1 MB, not Kafka's 10 MB
+      try (Stream<Path> files = Files.list(dataDir.resolve("kraft-logs").resolve(topic + "-0"))) {
+        List<Path> indexes = files.filter(f -> f.toString().endsWith("index")).toList();
+        assertThat(indexes).hasSize(2); // offset and time index
+        for (Path index : indexes) {
+          assertThat(Files.size(index)).isPositive().isLessThanOrEqualTo(1 << 20);
+        }
+      }
 
       broker.stop();
       assertThat(broker.isRunning()).isFalse();
