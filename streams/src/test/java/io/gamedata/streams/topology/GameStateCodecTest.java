@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gamedata.contracts.igdb.IgdbGame;
 import io.gamedata.contracts.json.Json;
+import io.gamedata.streams.domain.ContentFingerprint;
 import io.gamedata.streams.domain.GameState;
 import io.gamedata.streams.domain.GameVersions;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GameStateCodecTest {
@@ -112,12 +116,8 @@ class GameStateCodecTest {
         .hasMessageContaining("format 9");
   }
 
-  /**
-   * The bytes of a state with every field set, as the codec wrote them before its writes were
-   * grouped into loops (states in existing stores and changelogs are in this format).
-   */
-  @Test
-  void writesTheStoredFormatByteForByte() throws Exception {
+  /** A state with every field set (the golden tests). */
+  private static GameState everyField() throws IOException {
     String json =
         "{\"id\":42,\"name\":\"G\u00e4me 42\",\"slug\":\"game-42\",\"summary\":\"sum\","
             + "\"storyline\":\"story\",\"url\":\"u\",\"checksum\":\"c\",\"version_title\":\"vt\","
@@ -130,10 +130,18 @@ class GameStateCodecTest {
             + "\"involved_companies\":[24],\"franchises\":[25],\"collections\":[26],"
             + "\"game_engines\":[27],\"similar_games\":[28,29],\"category\":30,\"status\":31,"
             + "\"collection\":32}";
-    IgdbGame g = io.gamedata.contracts.json.Json.mapper().readValue(json, IgdbGame.class);
-    GameState state =
-        new GameState(g, 33L, "00ff00ff00ff00ff", new long[] {34, -35}, new long[] {36, 37});
-    String expected =
+    IgdbGame g = Json.mapper().readValue(json, IgdbGame.class);
+    return new GameState(g, 33L, "00ff00ff00ff00ff", new long[] {34, -35}, new long[] {36, 37});
+  }
+
+  /**
+   * The bytes of a state with every field set, as format 1 wrote them (states in stores and
+   * changelogs written by the previous versions are in this format): still read, whole or for their
+   * dependencies and pending flag.
+   */
+  @Test
+  void readsFormatOneByteForByte() throws Exception {
+    String written =
         "01030100000000000000210000001030306666303066663030666630306666000000020000000000"
             + "000022ffffffffffffffdd0000000200000000000000240000000000000025000000000000002a00"
             + "00000847c3a46d652034320000000767616d652d34320000000373756d0000000573746f72790000"
@@ -145,9 +153,168 @@ class GameStateCodecTest {
             + "00010000000000000016000000010000000000000017000000010000000000000018000000010000"
             + "00000000001900000001000000000000001a00000001000000000000001b00000002000000000000"
             + "001c000000000000001d010000001e010000001f010000000000000020";
-    assertThat(java.util.HexFormat.of().formatHex(GameStateCodec.encode(state, true)))
-        .isEqualTo(expected);
-    assertThat(GameStateCodec.decode(java.util.HexFormat.of().parseHex(expected)).source())
-        .isEqualTo(g);
+    byte[] bytes = HexFormat.of().parseHex(written);
+    GameState expected = everyField();
+    GameState back = GameStateCodec.decode(bytes);
+    assertThat(back.source()).isEqualTo(expected.source());
+    assertThat(back.updatedAt()).isEqualTo(33L);
+    assertThat(back.contentHash()).isEqualTo("00ff00ff00ff00ff");
+    assertThat(back.fieldHashes()).containsExactly(34, -35);
+    assertThat(back.dependencies()).containsExactly(36, 37);
+    assertThat(GameStateCodec.pending(bytes)).isTrue();
+    assertThat(GameStateCodec.dependencies(bytes)).containsExactly(36, 37);
+    // rewritten in format 2, the same state
+    byte[] again = GameStateCodec.encode(back, true);
+    assertThat(again[0]).isEqualTo(GameStateCodec.FORMAT);
+    assertThat(GameStateCodec.decode(again).source()).isEqualTo(expected.source());
+  }
+
+  /** Format 2 byte for byte: what this version writes to the store and its changelog. */
+  @Test
+  void writesFormatTwoByteForByte() throws Exception {
+    GameState state = everyField();
+    String expected =
+        "020742113030666630306666303066663030666603000000000000000022ffffffffffffffdd0348"
+            + "0254ffff1f02040616181a1c1e20400a0e12143c3e4012000000000000401a000000000000402100"
+            + "00000000000947c3a46d652034320867616d652d34320473756d0673746f72790376740375036302"
+            + "220324020228022a022c022e0230023202340236033802";
+    byte[] bytes = GameStateCodec.encode(state, true);
+    assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(expected);
+    GameState back = GameStateCodec.decode(HexFormat.of().parseHex(expected));
+    assertThat(back.source()).isEqualTo(state.source());
+    assertThat(back.fieldHashes()).containsExactly(34, -35);
+    assertThat(back.dependencies()).containsExactly(36, 37);
+  }
+
+  @Test
+  void roundTripsExtremeNumbersAndNullElements() throws Exception {
+    IgdbGame g =
+        new IgdbGame(
+            Long.MAX_VALUE,
+            "",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Long.MIN_VALUE,
+            -1L,
+            0L,
+            Double.NaN,
+            Integer.MIN_VALUE,
+            -0.0,
+            Integer.MAX_VALUE,
+            Double.NEGATIVE_INFINITY,
+            -1,
+            0,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE + 1,
+            null,
+            null,
+            null,
+            null,
+            java.util.Arrays.asList(Long.MAX_VALUE, Long.MIN_VALUE + 1, -5L, 0L),
+            java.util.Arrays.asList(1L, null, 3L),
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(9L, 8L, 7L),
+            null,
+            null,
+            null,
+            Integer.MIN_VALUE,
+            null,
+            -7L,
+            null,
+            new java.util.LinkedHashMap<>());
+    long[] hashes = {
+      GameStateCodec.COMMON_HASHES[0], Long.MIN_VALUE, GameStateCodec.COMMON_HASHES[1], 0, -1
+    };
+    long[] deps = {Long.MAX_VALUE, Long.MIN_VALUE, 0, -1, 1L << 40};
+    GameState state = new GameState(g, Long.MIN_VALUE, "", hashes, deps);
+    byte[] bytes = GameStateCodec.encode(state);
+    GameState back = GameStateCodec.decode(bytes);
+    assertThat(back.source()).isEqualTo(g);
+    assertThat(back.source().genres()).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE + 1, -5L, 0L);
+    assertThat(back.source().themes()).containsExactly(1L, null, 3L);
+    assertThat(back.source().keywords()).isEmpty();
+    assertThat(back.source().gameModes()).isNull();
+    assertThat(Double.doubleToRawLongBits(back.source().aggregatedRating()))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    assertThat(back.updatedAt()).isEqualTo(Long.MIN_VALUE);
+    assertThat(back.contentHash()).isEmpty();
+    assertThat(back.fieldHashes()).containsExactly(hashes);
+    assertThat(back.dependencies()).containsExactly(deps);
+    assertThat(GameStateCodec.dependencies(bytes)).containsExactly(deps);
+  }
+
+  @Test
+  void storesIgdbShapedUrlsAndChecksumsCompactlyAndAnyOtherVerbatim() throws Exception {
+    String uuid = "8919ec6b-d192-3fb5-8ab5-16f4f5d4e660";
+    IgdbGame base = GameVersions.trimmed(Fixtures.fullGame(6, 1_700_000_000L));
+    IgdbGame shaped = withUrlAndChecksum(base, "game-6", "https://www.igdb.com/games/game-6", uuid);
+    IgdbGame verbatim =
+        withUrlAndChecksum(base, "game-6", "https://www.igdb.com/games/game-7", uuid.toUpperCase());
+    int shapedSize = GameStateCodec.encode(new GameState(shaped, 1L, null, null, null)).length;
+    int verbatimSize = GameStateCodec.encode(new GameState(verbatim, 1L, null, null, null)).length;
+    assertThat(shapedSize).isLessThan(verbatimSize - 40);
+    for (IgdbGame g :
+        List.of(
+            shaped,
+            verbatim,
+            withUrlAndChecksum(base, null, "https://www.igdb.com/games/", "not-a-uuid"),
+            withUrlAndChecksum(base, "game-6", "https://example.com/games/game-6", uuid),
+            withUrlAndChecksum(base, "x", "https://www.igdb.com/games/y", uuid.replace('-', '_')),
+            withUrlAndChecksum(base, "x", "https://www.igdb.com/games/xx", uuid + " "),
+            withUrlAndChecksum(base, "game-6", null, null),
+            withUrlAndChecksum(base, "", "https://www.igdb.com/games/", "g" + uuid.substring(1)))) {
+      GameState back =
+          GameStateCodec.decode(GameStateCodec.encode(new GameState(g, 1L, null, null, null)));
+      assertThat(back.source()).isEqualTo(g);
+    }
+  }
+
+  private static IgdbGame withUrlAndChecksum(IgdbGame g, String slug, String url, String checksum)
+      throws IOException {
+    var node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().valueToTree(g);
+    node.put("slug", slug);
+    node.put("url", url);
+    node.put("checksum", checksum);
+    return GameVersions.trimmed(Json.mapper().treeToValue(node, IgdbGame.class));
+  }
+
+  @Test
+  void codesTheFingerprintsHashesOfAbsentAndEmptyValues() {
+    // the two codes stand for exactly the hashes the fingerprint treats as empty
+    long[] hashes = {GameStateCodec.COMMON_HASHES[0], GameStateCodec.COMMON_HASHES[1], 12345L};
+    assertThat(ContentFingerprint.nonEmptyFields(hashes))
+        .containsExactly(ContentFingerprint.FIELDS.get(2).name());
+  }
+
+  @Test
+  void reportsEveryTruncationAndGarbageAsACorruptState() throws Exception {
+    byte[] whole = GameStateCodec.encode(everyField(), true);
+    for (int n = 1; n < whole.length; n++) {
+      byte[] cut = Arrays.copyOf(whole, n);
+      assertThatThrownBy(() -> GameStateCodec.decode(cut)).isInstanceOf(IOException.class);
+    }
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      byte[] garbage = new byte[1 + random.nextInt(60)];
+      random.nextBytes(garbage);
+      garbage[0] = GameStateCodec.FORMAT;
+      try {
+        GameStateCodec.decode(garbage);
+        GameStateCodec.dependencies(garbage);
+      } catch (IOException expected) {
+        // reported as corrupt: fine
+      }
+    }
   }
 }
