@@ -80,96 +80,126 @@ final class GameStateCodec {
    * @param pending whether the game waits for the emit policy (kept in the state itself, so that
    *     the set of pending games is rebuilt from this store after a restart or a restore)
    */
-  @SuppressWarnings("unchecked")
   static byte[] encode(GameState s, boolean pending) {
-    Out out = Out.start();
-    out.writeByte(FORMAT);
     IgdbGame g = s.source();
     Long updatedAt = s.updatedAt();
+    String[] strings = null;
+    List<?>[] lists = null;
+    // the most bytes the state can take (varints 10, a character 3, hashes 8 and a code): room is
+    // made once, so that each write below is a plain store (a check per write made the compiled
+    // encoder several times larger, and slower to compile)
+    long room = 40 + maxBytes(s.contentHash()) + 10L * length(s.dependencies());
+    long[] hashes = s.fieldHashes();
+    room += hashes == null ? 0 : 9L * hashes.length;
+    if (g != null) {
+      strings = new String[] {g.name(), g.slug(), g.summary(), g.storyline(), g.versionTitle()};
+      lists =
+          new List<?>[] {
+            g.genres(),
+            g.themes(),
+            g.keywords(),
+            g.gameModes(),
+            g.playerPerspectives(),
+            g.platforms(),
+            g.involvedCompanies(),
+            g.franchises(),
+            g.collections(),
+            g.gameEngines(),
+            g.similarGames()
+          };
+      room += 40 + 20 * 10 + maxBytes(g.url()) + maxBytes(g.checksum());
+      for (String v : strings) {
+        room += maxBytes(v);
+      }
+      for (List<?> v : lists) {
+        room += 10 + (v == null ? 0 : 10L * v.size());
+      }
+    }
+    Out out = Out.start(Math.toIntExact(room));
+    out.writeByte(FORMAT);
     out.writeByte(
         (g == null ? 0 : SOURCE) | (pending ? PENDING : 0) | (updatedAt == null ? 0 : UPDATED_AT));
     if (updatedAt != null) {
       out.writeVarLong(zigzag(updatedAt));
     }
     writeString(out, s.contentHash());
-    writeHashes(out, s.fieldHashes());
+    writeHashes(out, hashes);
     writeDeltas(out, s.dependencies());
     if (g != null) {
-      // runs of one type written in loops: fifty inlined writes made the format-1 encoder the
-      // largest method of ours the JIT compiled in a streams run (~0.9 s of C2 time cold)
-      out.writeVarLong(zigzag(g.id()));
-      Long[] longs = {
-        g.firstReleaseDate(),
-        g.createdAt(),
-        g.updatedAt(),
-        g.cover(),
-        g.gameType(),
-        g.gameStatus(),
-        g.parentGame(),
-        g.versionParent(),
-        g.franchise(),
-        g.collection()
-      };
-      Integer[] ints = {
-        g.ratingCount(),
-        g.aggregatedRatingCount(),
-        g.totalRatingCount(),
-        g.hypes(),
-        g.category(),
-        g.status()
-      };
-      Double[] doubles = {g.rating(), g.aggregatedRating(), g.totalRating()};
-      long present = 0;
-      int bit = 0;
-      for (Long v : longs) {
-        present |= (v != null ? 1L : 0L) << bit++;
-      }
-      for (Integer v : ints) {
-        present |= (v != null ? 1L : 0L) << bit++;
-      }
-      for (Double v : doubles) {
-        present |= (v != null ? 1L : 0L) << bit++;
-      }
-      out.writeVarLong(present);
-      for (Long v : longs) {
-        if (v != null) {
-          out.writeVarLong(zigzag(v));
-        }
-      }
-      for (Integer v : ints) {
-        if (v != null) {
-          out.writeVarLong(zigzag(v));
-        }
-      }
-      for (Double v : doubles) {
-        if (v != null) {
-          out.writeLong(Double.doubleToLongBits(v));
-        }
-      }
-      String[] strings = {g.name(), g.slug(), g.summary(), g.storyline(), g.versionTitle()};
-      for (String v : strings) {
-        writeString(out, v);
-      }
-      writeUrl(out, g.url(), g.slug());
-      writeChecksum(out, g.checksum());
-      List<?>[] lists = {
-        g.genres(),
-        g.themes(),
-        g.keywords(),
-        g.gameModes(),
-        g.playerPerspectives(),
-        g.platforms(),
-        g.involvedCompanies(),
-        g.franchises(),
-        g.collections(),
-        g.gameEngines(),
-        g.similarGames()
-      };
-      for (List<?> v : lists) {
-        writeList(out, (List<Long>) v);
-      }
+      writeSource(out, g, strings, lists);
     }
     return out.finish();
+  }
+
+  private static long maxBytes(String s) {
+    return s == null ? 10 : 10 + 3L * s.length();
+  }
+
+  private static int length(long[] v) {
+    return v == null ? 0 : v.length;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void writeSource(Out out, IgdbGame g, String[] strings, List<?>[] lists) {
+    // runs of one type written in loops: fifty inlined writes made the format-1 encoder the
+    // largest method of ours the JIT compiled in a streams run (~0.9 s of C2 time cold)
+    out.writeVarLong(zigzag(g.id()));
+    Long[] longs = {
+      g.firstReleaseDate(),
+      g.createdAt(),
+      g.updatedAt(),
+      g.cover(),
+      g.gameType(),
+      g.gameStatus(),
+      g.parentGame(),
+      g.versionParent(),
+      g.franchise(),
+      g.collection()
+    };
+    Integer[] ints = {
+      g.ratingCount(),
+      g.aggregatedRatingCount(),
+      g.totalRatingCount(),
+      g.hypes(),
+      g.category(),
+      g.status()
+    };
+    Double[] doubles = {g.rating(), g.aggregatedRating(), g.totalRating()};
+    long present = 0;
+    int bit = 0;
+    for (Long v : longs) {
+      present |= (v != null ? 1L : 0L) << bit++;
+    }
+    for (Integer v : ints) {
+      present |= (v != null ? 1L : 0L) << bit++;
+    }
+    for (Double v : doubles) {
+      present |= (v != null ? 1L : 0L) << bit++;
+    }
+    out.writeVarLong(present);
+    for (Long v : longs) {
+      if (v != null) {
+        out.writeVarLong(zigzag(v));
+      }
+    }
+    for (Integer v : ints) {
+      if (v != null) {
+        out.writeVarLong(zigzag(v));
+      }
+    }
+    for (Double v : doubles) {
+      if (v != null) {
+        out.writeLong(Double.doubleToLongBits(v));
+      }
+    }
+    for (String v : strings) {
+      writeString(out, v);
+    }
+    writeUrl(out, g.url(), g.slug());
+    writeChecksum(out, g.checksum());
+    for (List<?> v : lists) {
+      writeList(out, (List<Long>) v);
+    }
   }
 
   /** True when {@code bytes} (an encoded state) is marked pending; reads two bytes. */
@@ -814,21 +844,20 @@ final class GameStateCodec {
     private byte[] buf = new byte[CAPACITY];
     private int n;
 
-    /** The thread's buffer, emptied (encode does not nest). */
-    static Out start() {
+    /**
+     * The thread's buffer, emptied (encode does not nest), with room for {@code capacity} bytes:
+     * the writes below do not check for room one by one (an overrun would throw, not corrupt).
+     */
+    static Out start(int capacity) {
       Out out = LOCAL.get();
       out.n = 0;
+      if (out.buf.length < capacity) {
+        out.buf = new byte[Math.max(capacity, out.buf.length * 2)];
+      }
       return out;
     }
 
-    private void ensure(int more) {
-      if (n + more > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
-      }
-    }
-
     void writeByte(int b) {
-      ensure(1);
       buf[n++] = (byte) b;
     }
 
@@ -838,7 +867,6 @@ final class GameStateCodec {
      * to write than format 1, for 440 bytes less through RocksDB, lz4 and the broker.
      */
     void writeVarLong(long v) {
-      ensure(10);
       byte[] b = buf;
       int p = n;
       while ((v & ~0x7FL) != 0) {
@@ -850,20 +878,17 @@ final class GameStateCodec {
     }
 
     void writeLong(long v) {
-      ensure(8);
       LONG.set(buf, n, v);
       n += 8;
     }
 
     void write(byte[] b) {
-      ensure(b.length);
       System.arraycopy(b, 0, buf, n, b.length);
       n += b.length;
     }
 
     /** Reserves {@code count} zero bytes; returns where they start. */
     int reserve(int count) {
-      ensure(count);
       int at = n;
       Arrays.fill(buf, n, n + count, (byte) 0);
       n += count;

@@ -254,6 +254,47 @@ class GameStateCodecTest {
     assertThat(GameStateCodec.dependencies(bytes)).containsExactly(deps);
   }
 
+  /**
+   * The encoder makes room once for the most bytes a state can take: strings of three-byte
+   * characters and surrogate pairs, ten-byte varints in every number, list and dependency, no
+   * common field hash.
+   */
+  @Test
+  void writesTheLargestStatesWithinTheRoomItMakes() throws Exception {
+    String wide = "\u2603".repeat(300) + "\ud83d\ude00".repeat(50);
+    List<Long> swings = new java.util.ArrayList<>();
+    long[] deps = new long[64];
+    for (int i = 0; i < 64; i++) {
+      swings.add(i % 2 == 0 ? Long.MAX_VALUE : Long.MIN_VALUE + 1);
+      deps[i] = i % 2 == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    var node =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            Json.mapper().valueToTree(GameVersions.trimmed(Fixtures.fullGame(9, 1_700_000_000L)));
+    for (String field :
+        List.of("name", "slug", "summary", "storyline", "url", "checksum", "version_title")) {
+      node.put(field, wide + field);
+    }
+    for (String field : List.of("genres", "themes", "keywords", "platforms", "similar_games")) {
+      var array = node.putArray(field);
+      swings.forEach(array::add);
+    }
+    for (String field : List.of("first_release_date", "created_at", "updated_at", "cover")) {
+      node.put(field, Long.MIN_VALUE);
+    }
+    IgdbGame g = GameVersions.trimmed(Json.mapper().treeToValue(node, IgdbGame.class));
+    long[] hashes = new long[37];
+    Arrays.fill(hashes, Long.MIN_VALUE);
+    GameState state = new GameState(g, Long.MIN_VALUE, wide, hashes, deps);
+    for (int i = 0; i < 3; i++) { // a fresh buffer, then the grown one
+      GameState back = GameStateCodec.decode(GameStateCodec.encode(state, i == 1));
+      assertThat(back.source()).isEqualTo(g);
+      assertThat(back.contentHash()).isEqualTo(wide);
+      assertThat(back.fieldHashes()).containsExactly(hashes);
+      assertThat(back.dependencies()).containsExactly(deps);
+    }
+  }
+
   @Test
   void storesIgdbShapedUrlsAndChecksumsCompactlyAndAnyOtherVerbatim() throws Exception {
     String uuid = "8919ec6b-d192-3fb5-8ab5-16f4f5d4e660";
