@@ -310,50 +310,13 @@ final class GameStateCodec {
     String checksum = readChecksum(in);
     List<Long>[] lists = readLists(in, 11);
     IgdbGame source =
-        new IgdbGame(
+        trimmedGame(
             id,
-            name,
-            slug,
-            summary,
-            storyline,
-            url,
-            checksum,
-            versionTitle,
-            longs[0],
-            longs[1],
-            longs[2],
-            doubles[0],
-            ints[0],
-            doubles[1],
-            ints[1],
-            doubles[2],
-            ints[2],
-            ints[3],
-            longs[3],
-            longs[4],
-            longs[5],
-            longs[6],
-            longs[7],
-            longs[8],
-            lists[0],
-            lists[1],
-            lists[2],
-            lists[3],
-            lists[4],
-            lists[5],
-            lists[6],
-            lists[7],
-            lists[8],
-            lists[9],
-            lists[10],
-            null,
-            null,
-            null,
-            ints[4],
-            ints[5],
-            longs[9],
-            null,
-            new LinkedHashMap<>());
+            new String[] {name, slug, summary, storyline, url, checksum, versionTitle},
+            longs,
+            ints,
+            doubles,
+            lists);
     return new GameState(source, updatedAt, contentHash, fieldHashes, dependencies);
   }
 
@@ -364,6 +327,59 @@ final class GameStateCodec {
       lists[i] = readList(in);
     }
     return lists;
+  }
+
+  /**
+   * A trimmed game from its decoded fields: {@code texts} name, slug, summary, storyline, url,
+   * checksum, version title; {@code longs}, {@code ints}, {@code doubles} and {@code lists} in the
+   * order {@link #writeSource} writes them.
+   */
+  private static IgdbGame trimmedGame(
+      long id, String[] texts, Long[] longs, Integer[] ints, Double[] doubles, List<Long>[] lists) {
+    return new IgdbGame(
+        id,
+        texts[0],
+        texts[1],
+        texts[2],
+        texts[3],
+        texts[4],
+        texts[5],
+        texts[6],
+        longs[0],
+        longs[1],
+        longs[2],
+        doubles[0],
+        ints[0],
+        doubles[1],
+        ints[1],
+        doubles[2],
+        ints[2],
+        ints[3],
+        longs[3],
+        longs[4],
+        longs[5],
+        longs[6],
+        longs[7],
+        longs[8],
+        lists[0],
+        lists[1],
+        lists[2],
+        lists[3],
+        lists[4],
+        lists[5],
+        lists[6],
+        lists[7],
+        lists[8],
+        lists[9],
+        lists[10],
+        null,
+        null,
+        null,
+        ints[4],
+        ints[5],
+        longs[9],
+        null,
+        new LinkedHashMap<>());
   }
 
   // ---- format 2 ----
@@ -635,51 +651,42 @@ final class GameStateCodec {
       Integer category = readInt(in);
       Integer status = readInt(in);
       Long collection = readLong(in);
+      @SuppressWarnings("unchecked")
+      List<Long>[] lists =
+          new List[] {
+            genres,
+            themes,
+            keywords,
+            gameModes,
+            playerPerspectives,
+            platforms,
+            involvedCompanies,
+            franchises,
+            collections,
+            gameEngines,
+            similarGames
+          };
       source =
-          new IgdbGame(
+          trimmedGame(
               id,
-              name,
-              slug,
-              summary,
-              storyline,
-              url,
-              checksum,
-              versionTitle,
-              firstReleaseDate,
-              createdAt,
-              sourceUpdatedAt,
-              rating,
-              ratingCount,
-              aggregatedRating,
-              aggregatedRatingCount,
-              totalRating,
-              totalRatingCount,
-              hypes,
-              cover,
-              gameType,
-              gameStatus,
-              parentGame,
-              versionParent,
-              franchise,
-              genres,
-              themes,
-              keywords,
-              gameModes,
-              playerPerspectives,
-              platforms,
-              involvedCompanies,
-              franchises,
-              collections,
-              gameEngines,
-              similarGames,
-              null,
-              null,
-              null,
-              category,
-              status,
-              collection,
-              null,
-              new LinkedHashMap<>());
+              new String[] {name, slug, summary, storyline, url, checksum, versionTitle},
+              new Long[] {
+                firstReleaseDate,
+                createdAt,
+                sourceUpdatedAt,
+                cover,
+                gameType,
+                gameStatus,
+                parentGame,
+                versionParent,
+                franchise,
+                collection
+              },
+              new Integer[] {
+                ratingCount, aggregatedRatingCount, totalRatingCount, hypes, category, status
+              },
+              new Double[] {rating, aggregatedRating, totalRating},
+              lists);
     }
     return new GameState(source, updatedAt, contentHash, fieldHashes, dependencies);
   }
