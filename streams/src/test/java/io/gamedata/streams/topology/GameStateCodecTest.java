@@ -155,6 +155,8 @@ class GameStateCodecTest {
             + "001c000000000000001d010000001e010000001f010000000000000020";
     byte[] bytes = HexFormat.of().parseHex(written);
     GameState expected = everyField();
+    // the format-1 writer the upgrade tests use writes exactly these bytes
+    assertThat(GameStateFormat1.encode(expected, true)).isEqualTo(bytes);
     GameState back = GameStateCodec.decode(bytes);
     assertThat(back.source()).isEqualTo(expected.source());
     assertThat(back.updatedAt()).isEqualTo(33L);
