@@ -828,23 +828,25 @@ final class GameStateCodec {
   }
 
   /**
-   * A growable big-endian buffer (the layout of {@link java.io.DataOutputStream}, without its
-   * per-byte synchronized writes); ints and longs stored whole (one store each, where byte by byte
-   * made eight, and more machine code for the JIT to compile).
+   * The thread's output buffer: room is made once per state ({@link #start}), then varints, bytes
+   * and big-endian longs (one store each) are written without further checks.
    */
   private static final class Out {
     private static final VarHandle LONG =
         MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    /** Room for a typical state (~1 KB): no regrowth. */
-    private static final int CAPACITY = 2048;
+    /**
+     * Room for the bound {@link #encode} computes for a typical state (~2-3 KB, the most its
+     * strings, numbers and lists could take; it writes ~0.5 KB): no regrowth.
+     */
+    private static final int CAPACITY = 4096;
 
     /** A buffer grown past this for a large state is not kept for the next one. */
     private static final int MAX_RETAINED = 1 << 16;
 
     /**
-     * The thread's buffer: a new 2 KB buffer per state was ~12% of the bytes the game threads
-     * allocated in a bulk load.
+     * The thread's buffer: a new buffer per state was ~12% of the bytes the game threads allocated
+     * in a bulk load.
      */
     private static final ThreadLocal<Out> LOCAL = ThreadLocal.withInitial(Out::new);
 
