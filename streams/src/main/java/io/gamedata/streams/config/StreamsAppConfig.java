@@ -2,6 +2,7 @@ package io.gamedata.streams.config;
 
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.topic.Topics;
+import io.gamedata.streams.topology.GameStateStore;
 import io.gamedata.streams.topology.TopicNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,18 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String STATE_DIR_DEFAULT =
       Path.of(System.getProperty("java.io.tmpdir"), "gamedata-streams").toString();
   private static final String STATE_DIR_DOC =
-      "Directory of the local state stores (RocksDB); restored from changelogs when lost.";
+      "Directory of Kafka Streams' task state (checkpoints, locks) and, with game.state.store="
+          + "rocksdb, of the RocksDB stores; restored from changelogs when lost.";
+
+  public static final String GAME_STATE_STORE_CONFIG = "game.state.store";
+  public static final String GAME_STATE_STORE_DEFAULT = GameStateStore.MEMORY.configValue();
+  private static final String GAME_STATE_STORE_DOC =
+      "Where the game tasks keep each game's state (trimmed source, hashes, references): memory"
+          + " (the default: a hash map on the heap, ~600 bytes per game, ~210 MB at 350k games;"
+          + " refilled from its changelog at every start) or rocksdb (in state.dir, off the heap;"
+          + " a clean restart reads only what its checkpoint lacks, but each write goes through"
+          + " JNI, a memtable and later flushes and compactions: ~6% slower in a 350k-game load)."
+          + " Both write the same changelog, so an instance can switch at a restart.";
 
   public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
   public static final int NUM_STREAM_THREADS_DEFAULT = 2;
@@ -192,6 +204,14 @@ public final class StreamsAppConfig extends AbstractConfig {
                 Importance.HIGH,
                 STATE_DIR_DOC)
             .define(
+                GAME_STATE_STORE_CONFIG,
+                Type.STRING,
+                GAME_STATE_STORE_DEFAULT,
+                ConfigDef.CaseInsensitiveValidString.in(
+                    GameStateStore.MEMORY.configValue(), GameStateStore.ROCKSDB.configValue()),
+                Importance.MEDIUM,
+                GAME_STATE_STORE_DOC)
+            .define(
                 NUM_STREAM_THREADS_CONFIG,
                 Type.INT,
                 NUM_STREAM_THREADS_DEFAULT,
@@ -336,6 +356,11 @@ public final class StreamsAppConfig extends AbstractConfig {
 
   public Path stateDir() {
     return Path.of(getString(STATE_DIR_CONFIG));
+  }
+
+  /** Where the game tasks keep their state. */
+  public GameStateStore gameStateStore() {
+    return GameStateStore.of(getString(GAME_STATE_STORE_CONFIG));
   }
 
   public int numStreamThreads() {

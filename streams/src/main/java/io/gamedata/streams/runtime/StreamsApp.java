@@ -36,6 +36,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -128,7 +130,8 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
             metrics,
             config.memoEntries(),
             config.emitPolicy(),
-            activity);
+            activity,
+            config.gameStateStore());
     // the games part starts at once, paused: it joins its group and its global store follows the
     // router's output while the references load; it processes from the moment that store holds
     // every reference there was at start-up
@@ -638,7 +641,10 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     close(config.shutdownTimeout());
   }
 
-  /** Commits, flushes and closes the stores of both parts; true when done within the timeout. */
+  /**
+   * Commits, flushes and closes the stores of both parts, leaving their consumer groups; true when
+   * done within the timeout.
+   */
   public synchronized boolean close(Duration timeout) {
     closing = true;
     if (starter != null) {
@@ -653,7 +659,12 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     for (KafkaStreams s : new KafkaStreams[] {streams, references}) {
       if (s != null) {
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        if (!s.close(left)) {
+        // leaving the groups lets a restarted instance (a new member) start at once: a member
+        // that just closed would otherwise hold each group's rebalance until its session times
+        // out (session.timeout.ms, 45 s by default)
+        if (!s.close(
+            CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(left))) {
           LOG.warn("Streams did not close within {} ms", timeout.toMillis());
           done = false;
         }

@@ -56,7 +56,8 @@ public final class TopologyFactory {
       int gamePartitions,
       PipelineMetrics metrics,
       int memoEntries,
-      EmitPolicy policy) {
+      EmitPolicy policy,
+      GameStateStore store) {
     StreamsBuilder builder = new StreamsBuilder();
     String updates = StoreNames.referenceUpdatesTopic(applicationId);
     ReferenceActivity activity = new ReferenceActivity();
@@ -70,7 +71,8 @@ public final class TopologyFactory {
         metrics,
         memoEntries,
         policy,
-        activity);
+        activity,
+        store);
     return builder.build();
   }
 
@@ -97,7 +99,8 @@ public final class TopologyFactory {
       PipelineMetrics metrics,
       int memoEntries,
       EmitPolicy policy,
-      ReferenceActivity activity) {
+      ReferenceActivity activity,
+      GameStateStore store) {
     StreamsBuilder builder = new StreamsBuilder();
     addGames(
         builder,
@@ -108,7 +111,8 @@ public final class TopologyFactory {
         metrics,
         memoEntries,
         policy,
-        activity);
+        activity,
+        store);
     return builder.build();
   }
 
@@ -162,22 +166,16 @@ public final class TopologyFactory {
       PipelineMetrics metrics,
       int memoEntries,
       EmitPolicy policy,
-      ReferenceActivity activity) {
+      ReferenceActivity activity,
+      GameStateStore store) {
     if (gamePartitions < 1) {
       throw new IllegalArgumentException("gamePartitions must be >= 1");
     }
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                // RocksDB, without its position copied at every write (see PositionLightStore)
-                PositionLightStore.wrapping(Stores.persistentKeyValueStore(StoreNames.GAME_STATE)),
-                Serdes.Long(),
-                Serdes.ByteArray())
+        Stores.keyValueStoreBuilder(store.gameState(), Serdes.Long(), Serdes.ByteArray())
             .withCachingEnabled());
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PENDING_GAMES),
-                Serdes.Long(),
-                Serdes.ByteArray())
+        Stores.keyValueStoreBuilder(store.pendingGames(), Serdes.Long(), Serdes.ByteArray())
             .withCachingEnabled());
     // the router's changelog copied into a table in memory (see ReferenceTable): the game tasks
     // read it for every cover and involved company (each read once, so past the memo) and every

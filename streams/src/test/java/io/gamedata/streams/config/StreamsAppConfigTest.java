@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.streams.runtime.StreamsMain;
+import io.gamedata.streams.topology.GameStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +29,19 @@ class StreamsAppConfigTest {
     assertThat(c.topics().enriched()).isEqualTo("games.enriched");
     assertThat(c.httpPort()).isEqualTo(-1);
     assertThat(c.gamePartitions()).isZero();
+    assertThat(c.gameStateStore()).isEqualTo(GameStateStore.MEMORY);
+  }
+
+  @Test
+  void theGameStateStoreIsMemoryOrRocksdbInAnyCase() {
+    assertThat(valid().set("game.state.store", "rocksdb").build().gameStateStore())
+        .isEqualTo(GameStateStore.ROCKSDB);
+    assertThat(valid().set("game.state.store", "Memory").build().gameStateStore())
+        .isEqualTo(GameStateStore.MEMORY);
+    assertThatThrownBy(() -> valid().set("game.state.store", "disk").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("game.state.store")
+        .hasMessageContaining("disk");
   }
 
   @Test

@@ -19,16 +19,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Validation, poison bytes, dedupe and version ordering, through the whole topology. */
+/**
+ * Validation, poison bytes, dedupe and version ordering, through the whole topology, with the game
+ * state in either store ({@code game.state.store}).
+ */
+@ParameterizedClass
+@EnumSource(GameStateStore.class)
 class DedupeAndDeadLetterTopologyTest {
 
+  @Parameter GameStateStore store;
   @TempDir Path stateDir;
   TopologyHarness h;
 
   @BeforeEach
   void start() {
-    h = new TopologyHarness(stateDir);
+    h = new TopologyHarness(stateDir, store);
     loadAll(h, 1);
   }
 

@@ -38,16 +38,27 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<byte[], byte[]> dlq;
 
   TopologyHarness(Path stateDir) {
+    this(stateDir, GameStateStore.of(StreamsAppConfig.GAME_STATE_STORE_DEFAULT));
+  }
+
+  TopologyHarness(Path stateDir, GameStateStore store) {
     StreamsAppConfig config =
         StreamsAppConfig.builder("dummy:9092")
             .applicationId("topology-test")
             .stateDir(stateDir)
+            .set(StreamsAppConfig.GAME_STATE_STORE_CONFIG, store.configValue())
             .build();
     Properties props = StreamsPropertiesFactory.build(config, metrics);
     driver =
         new TopologyTestDriver(
             TopologyFactory.combined(
-                topics, "topology-test", 1, metrics, 1000, new EmitPolicy(1000, 30_000)),
+                topics,
+                "topology-test",
+                1,
+                metrics,
+                1000,
+                new EmitPolicy(1000, 30_000),
+                config.gameStateStore()),
             props);
     for (IgdbEndpoint e : IgdbEndpoint.values()) {
       inputs.put(

@@ -26,7 +26,8 @@ class TopologyShapeTest {
             metrics,
             100,
             new EmitPolicy(1000, 30_000),
-            new ReferenceActivity());
+            new ReferenceActivity(),
+            GameStateStore.MEMORY);
     for (Topology t : new Topology[] {references, games}) {
       String description = t.describe().toString();
       assertThat(description).doesNotContain("repartition");

@@ -1,0 +1,49 @@
+package io.gamedata.streams.topology;
+
+import java.util.Locale;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Where the game tasks keep {@link StoreNames#GAME_STATE} (and the legacy {@link
+ * StoreNames#PENDING_GAMES}): setting {@code game.state.store}. Both are logged to the same
+ * changelog topics, so an instance can switch between them: the new store is filled from the
+ * changelog at its first start.
+ */
+public enum GameStateStore {
+  /**
+   * A hash map on the heap ({@link HashMapStore}): no JNI, no memtable, no flush or compaction
+   * threads; refilled from its changelog at every start (~600 bytes of heap per game).
+   */
+  MEMORY,
+  /**
+   * RocksDB under {@code state.dir} ({@link PositionLightStore} in front): off the heap, and a
+   * clean restart reads only the changelog records written after its checkpoint.
+   */
+  ROCKSDB;
+
+  /** The value of the setting, e.g. {@code memory}. */
+  public String configValue() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The store of {@code configValue}, case-insensitive. */
+  public static GameStateStore of(String configValue) {
+    return valueOf(configValue.trim().toUpperCase(Locale.ROOT));
+  }
+
+  /** The game-state store: keyed by game id, read and written by key only. */
+  KeyValueBytesStoreSupplier gameState() {
+    return this == MEMORY
+        ? HashMapStore.supplier(StoreNames.GAME_STATE)
+        // without its position copied at every write (see PositionLightStore)
+        : PositionLightStore.wrapping(Stores.persistentKeyValueStore(StoreNames.GAME_STATE));
+  }
+
+  /** The legacy pending-games store, drained at each task start. */
+  KeyValueBytesStoreSupplier pendingGames() {
+    return this == MEMORY
+        ? HashMapStore.supplier(StoreNames.PENDING_GAMES)
+        : Stores.persistentKeyValueStore(StoreNames.PENDING_GAMES);
+  }
+}
