@@ -1,5 +1,6 @@
 package io.gamedata.bench;
 
+import io.gamedata.contracts.change.GameChangeEvent;
 import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.igdb.IgdbRecord;
@@ -43,10 +44,10 @@ import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
 
 /**
- * {@code bench/run streams-throughput [--games N] [--threads T] [--seed S] [--warmup W] [--set
- * key=value]...}: loads a synthetic catalogue (games and every reference endpoint) into the raw
- * topics of an embedded broker, then measures (a) a plain consume-transform-produce passthrough of
- * the same records (one consumer, one producer; transform = parse the record into its contract
+ * {@code bench/run streams-throughput [--games N] [--threads T] [--seed S] [--warmup W] [--restart]
+ * [--set key=value]...}: loads a synthetic catalogue (games and every reference endpoint) into the
+ * raw topics of an embedded broker, then measures (a) a plain consume-transform-produce passthrough
+ * of the same records (one consumer, one producer; transform = parse the record into its contract
  * model and write it back; until its output is flushed and its offsets committed) and (b) the
  * streams topology until it has committed every game (under exactly-once its outputs commit with
  * its input offsets); off the clock, a reader then checks that games.enriched holds a document
@@ -54,7 +55,9 @@ import org.apache.kafka.common.serialization.LongSerializer;
  * seconds=<s> records_per_s=<r> passthrough_records_per_s=<p> ratio=<r/p>}. With {@code --warmup
  * W}, both first run once on a W-game catalogue in their own topics (prefix {@code warmup.}), so
  * that the measured round compares JIT-compiled code on both sides; the line then ends with {@code
- * warmup_games=W}. Without it (the default) both sides start cold.
+ * warmup_games=W}. Without it (the default) both sides start cold. With {@code --restart}, the
+ * application is then closed and started again on its state (see {@link #restart}), and the line
+ * ends with {@code restart_seconds=<s>}.
  */
 public final class StreamsThroughputBench {
 
@@ -65,6 +68,7 @@ public final class StreamsThroughputBench {
     int threads = intArg(args, "--threads", 2);
     long seed = intArg(args, "--seed", 42);
     int warmup = intArg(args, "--warmup", 0);
+    boolean restart = java.util.Arrays.asList(args).contains("--restart");
     Path work = Files.createTempDirectory("streams-bench-");
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
       String bootstrap = broker.bootstrapServers();
@@ -72,15 +76,21 @@ public final class StreamsThroughputBench {
         // the same code paths once on a smaller catalogue in their own topics and application:
         // the measured round then compares warm code with warm code (JIT compiled)
         System.out.printf("warm-up round: %d games%n", warmup);
-        round(bootstrap, "warmup.", warmup, seed + 1, threads, settings(args), work);
+        round(bootstrap, "warmup.", warmup, seed + 1, threads, settings(args), work, false);
       }
-      double[] f = round(bootstrap, "", games, seed, threads, settings(args), work);
+      double[] f = round(bootstrap, "", games, seed, threads, settings(args), work, restart);
       double r = f[0] / f[2];
       double p = f[0] / f[1];
       System.out.printf(
           "BENCH streams-throughput games=%d seconds=%.1f records_per_s=%.0f"
-              + " passthrough_records_per_s=%.0f ratio=%.2f%s%n",
-          games, f[2], r, p, r / p, warmup > 0 ? " warmup_games=" + warmup : "");
+              + " passthrough_records_per_s=%.0f ratio=%.2f%s%s%n",
+          games,
+          f[2],
+          r,
+          p,
+          r / p,
+          warmup > 0 ? " warmup_games=" + warmup : "",
+          restart ? String.format(" restart_seconds=%.1f", f[3]) : "");
     } finally {
       deleteRecursively(work);
     }
@@ -88,7 +98,8 @@ public final class StreamsThroughputBench {
 
   /**
    * Loads a catalogue into topics named with {@code prefix}, runs the passthrough and then the
-   * application on them. Returns {records, passthrough seconds, topology seconds}.
+   * application on them. Returns {records, passthrough seconds, topology seconds, restart seconds
+   * (NaN without {@code restart})}.
    */
   static double[] round(
       String bootstrap,
@@ -97,7 +108,8 @@ public final class StreamsThroughputBench {
       long seed,
       int threads,
       Map<String, String> settings,
-      Path work)
+      Path work,
+      boolean restart)
       throws Exception {
     List<Topic<?, ?>> topics = new ArrayList<>();
     Map<IgdbEndpoint, String> rawNames = new EnumMap<>(IgdbEndpoint.class);
@@ -138,7 +150,7 @@ public final class StreamsThroughputBench {
 
     long cpu0 = processCpuNanos();
     Map<Long, Long> threads0 = threadCpu();
-    double streamsSeconds =
+    double[] streamsSeconds =
         topology(
             bootstrap,
             names,
@@ -146,12 +158,13 @@ public final class StreamsThroughputBench {
             games,
             threads,
             settings,
-            work.resolve(prefix + "state"));
+            work.resolve(prefix + "state"),
+            restart ? seed : -1);
     // CPU of the whole JVM (topology, embedded broker, reader) while the topology ran: less
     // sensitive than seconds to other work on a shared machine
     System.out.printf("topology cpu: %.1f s%n", (processCpuNanos() - cpu0) / 1e9);
     printThreadCpu(threads0);
-    return new double[] {total, passSeconds, streamsSeconds};
+    return new double[] {total, passSeconds, streamsSeconds[0], streamsSeconds[1]};
   }
 
   /** Produces the catalogue, references first (as a bulk fetch does), then games. */
@@ -237,16 +250,18 @@ public final class StreamsThroughputBench {
    * Runs the application until it has committed every game it read (under exactly-once its outputs
    * commit with its input offsets), then, off the clock, checks that games.enriched holds a
    * document without missing references for every game. Returns the seconds until that commit (or,
-   * should the check fail, until a reader saw the last document it needed).
+   * should the check fail, until a reader saw the last document it needed) and, with a {@code
+   * restartSeed} >= 0 (the catalogue's), the seconds of a restart (see {@link #restart}; else NaN).
    */
-  static double topology(
+  static double[] topology(
       String bootstrap,
       TopicNames names,
       String applicationId,
       int games,
       int threads,
       Map<String, String> settings,
-      Path stateDir)
+      Path stateDir,
+      long restartSeed)
       throws Exception {
     StreamsAppConfig.Builder builder =
         StreamsAppConfig.builder(bootstrap)
@@ -258,6 +273,7 @@ public final class StreamsThroughputBench {
       builder.set(e.getKey(), e.getValue());
     }
     StreamsAppConfig config = builder.build();
+    double topologySeconds;
     long t0 = System.nanoTime();
     try (StreamsApp app = new StreamsApp(config).start();
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -307,8 +323,99 @@ public final class StreamsThroughputBench {
             "  documents were incomplete at the commit; complete after %.1f s (when read)%n",
             seconds);
       }
+      topologySeconds = seconds;
+    }
+    double restartSeconds =
+        restartSeed < 0 ? Double.NaN : restart(bootstrap, names, config, games, restartSeed);
+    return new double[] {topologySeconds, restartSeconds};
+  }
+
+  /** Games renamed after a restart: enough to land on every partition. */
+  static final int RESTART_PROBES = 60;
+
+  /**
+   * After a clean close: starts the application again on the same state directory, renames {@link
+   * #RESTART_PROBES} games and returns the seconds from the start until all their UPDATED events
+   * are committed. A task processes only once its state is restored, and an UPDATED event (not
+   * CREATED) shows the game's state was there: the figure is the restart's restore plus a commit.
+   */
+  static double restart(
+      String bootstrap, TopicNames names, StreamsAppConfig config, int games, long seed)
+      throws Exception {
+    Map<Long, byte[]> renamed = new HashMap<>();
+    for (IgdbRecord g : SyntheticCatalog.generate(games, seed).games()) {
+      if (renamed.size() == RESTART_PROBES) {
+        break;
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode json = Json.mapper().valueToTree(g);
+      json.put("name", json.get("name").asText() + " (renamed)");
+      json.put("updated_at", json.get("updated_at").asLong() + 1);
+      renamed.put(g.id(), Json.mapper().writeValueAsBytes(json));
+    }
+    Map<TopicPartition, Long> changesEnd;
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      changesEnd = endOffsets(admin, names.changes());
+    }
+    Map<String, Object> p = new HashMap<>();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (KafkaProducer<Long, byte[]> producer =
+        new KafkaProducer<>(p, new LongSerializer(), new ByteArraySerializer())) {
+      for (Map.Entry<Long, byte[]> e : renamed.entrySet()) {
+        producer.send(new ProducerRecord<>(names.games(), e.getKey(), e.getValue()));
+      }
+      producer.flush();
+    }
+    Map<String, Object> c = new HashMap<>();
+    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    var events = Topics.GAMES_CHANGES.valueSerde().deserializer();
+    long t0 = System.nanoTime();
+    try (StreamsApp app = new StreamsApp(config).start();
+        KafkaConsumer<Long, byte[]> reader =
+            new KafkaConsumer<>(c, new LongDeserializer(), new ByteArrayDeserializer())) {
+      reader.assign(changesEnd.keySet());
+      changesEnd.forEach(reader::seek);
+      Set<Long> updated = new HashSet<>();
+      Set<Integer> partitions = new HashSet<>();
+      long deadline = t0 + 300_000_000_000L;
+      while (updated.size() < renamed.size()) {
+        if (System.nanoTime() > deadline || app.state().contains("ERROR")) {
+          throw new IllegalStateException(
+              "restart: " + updated.size() + " of " + renamed.size() + " renames seen");
+        }
+        for (ConsumerRecord<Long, byte[]> r : reader.poll(Duration.ofMillis(20))) {
+          GameChangeEvent e = events.deserialize(names.changes(), r.value());
+          if (!renamed.containsKey(e.gameId())) {
+            continue;
+          }
+          if (e.op() != GameChangeEvent.Operation.UPDATED) {
+            throw new IllegalStateException("restart: game " + e.gameId() + " was " + e.op());
+          }
+          updated.add(e.gameId());
+          partitions.add(r.partition());
+        }
+      }
+      double seconds = secondsSince(t0);
+      System.out.printf(
+          "restart: %d renamed games UPDATED (on %d partitions) %.1f s after the start (%s)%n",
+          updated.size(), partitions.size(), seconds, app.metrics());
+      long withApp = heapAfterGc();
+      app.close();
+      // the heap the application held: its stores (the game state with game.state.store=memory,
+      // the router's references, the global reference table), indexes, memos and client buffers
+      System.out.printf(
+          "application heap after the restart: %.0f MB (used after a full GC, running minus"
+              + " closed)%n",
+          (withApp - heapAfterGc()) / 1e6);
       return seconds;
     }
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    System.gc();
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {

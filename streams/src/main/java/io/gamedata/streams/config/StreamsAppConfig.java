@@ -51,10 +51,10 @@ public final class StreamsAppConfig extends AbstractConfig {
   public static final String GAME_STATE_STORE_DEFAULT = GameStateStore.MEMORY.configValue();
   private static final String GAME_STATE_STORE_DOC =
       "Where the game tasks keep each game's state (trimmed source, hashes, references): memory"
-          + " (the default: a hash map on the heap, ~600 bytes per game, ~210 MB at 350k games;"
+          + " (the default: a hash map on the heap, ~640 bytes per game, ~225 MB at 350k games;"
           + " refilled from its changelog at every start) or rocksdb (in state.dir, off the heap;"
           + " a clean restart reads only what its checkpoint lacks, but each write goes through"
-          + " JNI, a memtable and later flushes and compactions: ~6% slower in a 350k-game load)."
+          + " JNI, a memtable and later flushes and compactions: ~5% slower in a 350k-game load)."
           + " Both write the same changelog, so an instance can switch at a restart.";
 
   public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 public enum GameStateStore {
   /**
    * A hash map on the heap ({@link HashMapStore}): no JNI, no memtable, no flush or compaction
-   * threads; refilled from its changelog at every start (~600 bytes of heap per game).
+   * threads; refilled from its changelog at every start (~640 bytes of heap per game).
    */
   MEMORY,
   /**

@@ -23,10 +23,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * An in-memory byte store on a hash map, for the router's {@code reference-values} store, which is
- * only ever read and written by key. Kafka Streams' in-memory store keeps a sorted tree (for range
- * queries) and updates its query position at every write: in a bulk load of 440k references the
- * tree's lookups and inserts were ~10% of the router's samples and the position updates ~4%.
+ * An in-memory byte store on a hash map, for the stores that are only ever read and written by key:
+ * the router's {@code reference-values} and, with {@code game.state.store=memory} (the default),
+ * the game tasks' {@code game-state} (see {@link GameStateStore}). Kafka Streams' in-memory store
+ * keeps a sorted tree (for range queries) and updates its query position at every write: in a bulk
+ * load of 440k references the tree's lookups and inserts were ~10% of the router's samples and the
+ * position updates ~4%.
  *
  * <p>Logged and restored like any store: Kafka Streams wraps it in its changelog layer, and the
  * restore callback replays the changelog into the map. Range scans, which nothing here uses, work
