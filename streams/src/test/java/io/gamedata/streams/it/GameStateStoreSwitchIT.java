@@ -7,13 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gamedata.contracts.change.GameChangeEvent;
 import io.gamedata.contracts.change.GameChangeEvent.Operation;
-import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.igdb.IgdbGame;
 import io.gamedata.contracts.igdb.IgdbRecord;
 import io.gamedata.contracts.json.Json;
 import io.gamedata.contracts.topic.Topic;
-import io.gamedata.contracts.topic.Topics;
 import io.gamedata.kafka.testkit.KafkaCluster;
 import io.gamedata.kafka.testkit.KafkaExtension;
 import io.gamedata.streams.config.StreamsAppConfig;
@@ -24,7 +22,6 @@ import io.gamedata.streams.topology.TopicNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +52,10 @@ class GameStateStoreSwitchIT {
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void switchingTheGameStateStoreAtARestartKeepsEveryGame(KafkaCluster kafka) throws Exception {
-    Map<IgdbEndpoint, Topic<Long, ? extends IgdbRecord>> raw = new EnumMap<>(IgdbEndpoint.class);
-    Map<IgdbEndpoint, String> rawNames = new EnumMap<>(IgdbEndpoint.class);
-    for (IgdbEndpoint e : IgdbEndpoint.values()) {
-      Topic<Long, ? extends IgdbRecord> t = kafka.createTopic(Topics.raw(e));
-      raw.put(e, t);
-      rawNames.put(e, t.name());
-    }
-    Topic<Long, EnrichedGame> enriched = kafka.createTopic(Topics.GAMES_ENRICHED);
-    Topic<Long, GameChangeEvent> changes = kafka.createTopic(Topics.GAMES_CHANGES);
-    Topic<byte[], byte[]> dlq = kafka.createTopic(Topics.GAMES_DLQ);
-    TopicNames names = new TopicNames(rawNames, enriched.name(), changes.name(), dlq.name());
+    ItTopics topics = ItTopics.create(kafka);
+    Map<IgdbEndpoint, Topic<Long, ? extends IgdbRecord>> raw = topics.raw();
+    Topic<Long, GameChangeEvent> changes = topics.changes();
+    TopicNames names = topics.names();
     String appId = KafkaCluster.unique("streams-store-switch-it");
     Path state = dir.resolve("state");
     SmallCatalog catalog = new SmallCatalog(GAMES, 11);
@@ -104,30 +94,9 @@ class GameStateStoreSwitchIT {
       }
 
       // 2. in memory, same state directory: every game touched, game 1 renamed
-      resend(kafka, games, current, 1_700_000_100L, 1);
-      try (StreamsApp app = start(kafka, names, appId, state, GameStateStore.MEMORY)) {
-        await()
-            .atMost(Duration.ofSeconds(90))
-            .pollInterval(Duration.ofMillis(500))
-            .untilAsserted(
-                () -> {
-                  assertThat(app.metrics()).containsEntry("dedupe_hits", (long) GAMES - 1);
-                  assertThat(updates(kafka, changes)).hasSize(1);
-                });
-      }
-
+      touchAllAndRename(kafka, topics, current, appId, state, GameStateStore.MEMORY, 1);
       // 3. RocksDB again: every game touched again, game 2 renamed
-      resend(kafka, games, current, 1_700_000_200L, 2);
-      try (StreamsApp app = start(kafka, names, appId, state, GameStateStore.ROCKSDB)) {
-        await()
-            .atMost(Duration.ofSeconds(90))
-            .pollInterval(Duration.ofMillis(500))
-            .untilAsserted(
-                () -> {
-                  assertThat(app.metrics()).containsEntry("dedupe_hits", (long) GAMES - 1);
-                  assertThat(updates(kafka, changes)).hasSize(2);
-                });
-      }
+      touchAllAndRename(kafka, topics, current, appId, state, GameStateStore.ROCKSDB, 2);
 
       List<GameChangeEvent> events =
           kafka.readAll(changes, Duration.ofSeconds(30)).stream()
@@ -142,7 +111,7 @@ class GameStateStoreSwitchIT {
               org.assertj.core.groups.Tuple.tuple(2L, List.of("name")));
       Map<Long, String> latest = new LinkedHashMap<>();
       kafka
-          .readAll(enriched, Duration.ofSeconds(30))
+          .readAll(topics.enriched(), Duration.ofSeconds(30))
           .forEach(r -> latest.put(r.key(), r.value().name()));
       assertThat(latest)
           .hasSize(GAMES)
@@ -155,6 +124,38 @@ class GameStateStoreSwitchIT {
           kafka.deleteAfterTest(t);
         }
       }
+    }
+  }
+
+  /**
+   * Sends every game of {@code current} again with only {@code updated_at} moved and game {@code
+   * renamed} renamed, runs the application on {@code store} until the touches are dedupe hits and
+   * the rename is the {@code renamed}-th UPDATED event, and closes it.
+   */
+  private static void touchAllAndRename(
+      KafkaCluster kafka,
+      ItTopics topics,
+      Map<Long, IgdbRecord> current,
+      String appId,
+      Path state,
+      GameStateStore store,
+      long renamed)
+      throws Exception {
+    resend(
+        kafka,
+        topics.raw().get(IgdbEndpoint.GAMES),
+        current,
+        1_700_000_000L + 100 * renamed,
+        renamed);
+    try (StreamsApp app = start(kafka, topics.names(), appId, state, store)) {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                assertThat(app.metrics()).containsEntry("dedupe_hits", (long) GAMES - 1);
+                assertThat(updates(kafka, topics.changes())).hasSize((int) renamed);
+              });
     }
   }
 

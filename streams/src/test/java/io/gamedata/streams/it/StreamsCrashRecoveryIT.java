@@ -11,7 +11,6 @@ import io.gamedata.contracts.igdb.IgdbGame;
 import io.gamedata.contracts.igdb.IgdbNamed;
 import io.gamedata.contracts.igdb.IgdbRecord;
 import io.gamedata.contracts.topic.Topic;
-import io.gamedata.contracts.topic.Topics;
 import io.gamedata.kafka.testkit.KafkaCluster;
 import io.gamedata.kafka.testkit.KafkaExtension;
 import io.gamedata.streams.config.StreamsAppConfig;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,17 +60,12 @@ class StreamsCrashRecoveryIT {
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void crashMidWayThenRestartLeavesOneCurrentDocumentPerGameAndNoDuplicateEvent(KafkaCluster kafka)
       throws Exception {
-    Map<IgdbEndpoint, Topic<Long, ? extends IgdbRecord>> raw = new EnumMap<>(IgdbEndpoint.class);
-    Map<IgdbEndpoint, String> rawNames = new EnumMap<>(IgdbEndpoint.class);
-    for (IgdbEndpoint e : IgdbEndpoint.values()) {
-      Topic<Long, ? extends IgdbRecord> t = kafka.createTopic(Topics.raw(e));
-      raw.put(e, t);
-      rawNames.put(e, t.name());
-    }
-    Topic<Long, EnrichedGame> enriched = kafka.createTopic(Topics.GAMES_ENRICHED);
-    Topic<Long, GameChangeEvent> changes = kafka.createTopic(Topics.GAMES_CHANGES);
-    Topic<byte[], byte[]> dlq = kafka.createTopic(Topics.GAMES_DLQ);
-    TopicNames names = new TopicNames(rawNames, enriched.name(), changes.name(), dlq.name());
+    ItTopics topics = ItTopics.create(kafka);
+    Map<IgdbEndpoint, Topic<Long, ? extends IgdbRecord>> raw = topics.raw();
+    Topic<Long, EnrichedGame> enriched = topics.enriched();
+    Topic<Long, GameChangeEvent> changes = topics.changes();
+    Topic<byte[], byte[]> dlq = topics.dlq();
+    TopicNames names = topics.names();
     String appId = KafkaCluster.unique("streams-crash-it");
 
     SmallCatalog catalog = new SmallCatalog(GAMES, 7);
@@ -81,12 +74,8 @@ class StreamsCrashRecoveryIT {
     }
     produce(kafka, raw.get(IgdbEndpoint.GAMES), catalog.records.get(IgdbEndpoint.GAMES));
     // two bad records: an invalid game and a key that is not an 8-byte id
-    produceBytes(
-        kafka,
-        rawNames.get(IgdbEndpoint.GAMES),
-        longBytes(GAMES + 1),
-        "{\"id\":" + (GAMES + 1) + "}");
-    produceBytes(kafka, rawNames.get(IgdbEndpoint.GAMES), new byte[] {1, 2, 3}, "{}");
+    produceBytes(kafka, names.games(), longBytes(GAMES + 1), "{\"id\":" + (GAMES + 1) + "}");
+    produceBytes(kafka, names.games(), new byte[] {1, 2, 3}, "{}");
 
     // 1. the application in a child JVM, killed once it has emitted part of the catalogue
     Path config = writeConfig(kafka, names, appId, dir.resolve("state-a"));
