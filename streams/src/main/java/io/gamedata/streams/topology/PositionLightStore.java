@@ -42,6 +42,11 @@ final class PositionLightStore implements KeyValueStore<Bytes, byte[]> {
     this.inner = inner;
   }
 
+  /** The wrapped store. */
+  KeyValueStore<Bytes, byte[]> inner() {
+    return inner;
+  }
+
   /** {@code supplier}'s stores, wrapped. */
   static KeyValueBytesStoreSupplier wrapping(KeyValueBytesStoreSupplier supplier) {
     return new KeyValueBytesStoreSupplier() {

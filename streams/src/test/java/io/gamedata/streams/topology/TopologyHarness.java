@@ -42,12 +42,15 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   TopologyHarness(Path stateDir, GameStateStore store) {
-    StreamsAppConfig config =
-        StreamsAppConfig.builder("dummy:9092")
-            .applicationId("topology-test")
-            .stateDir(stateDir)
-            .set(StreamsAppConfig.GAME_STATE_STORE_CONFIG, store.configValue())
-            .build();
+    this(stateDir, Map.of(StreamsAppConfig.GAME_STATE_STORE_CONFIG, store.configValue()));
+  }
+
+  /** With application settings on top of the defaults. */
+  TopologyHarness(Path stateDir, Map<String, Object> settings) {
+    StreamsAppConfig.Builder builder =
+        StreamsAppConfig.builder("dummy:9092").applicationId("topology-test").stateDir(stateDir);
+    settings.forEach(builder::set);
+    StreamsAppConfig config = builder.build();
     Properties props = StreamsPropertiesFactory.build(config, metrics);
     driver =
         new TopologyTestDriver(
