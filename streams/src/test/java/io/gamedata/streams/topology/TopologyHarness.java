@@ -37,8 +37,9 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<Long, GameChangeEvent> changes;
   final TestOutputTopic<byte[], byte[]> dlq;
 
+  /** With the application's defaults. */
   TopologyHarness(Path stateDir) {
-    this(stateDir, GameStateStore.of(StreamsAppConfig.GAME_STATE_STORE_DEFAULT));
+    this(stateDir, Map.of());
   }
 
   TopologyHarness(Path stateDir, GameStateStore store) {
