@@ -69,13 +69,30 @@ public final class HttpApi implements AutoCloseable {
   private static final Set<String> SEARCH_PARAMS = Set.of("q", "limit");
   private static final int MAX_IDS = 100;
   private static final int MAX_FILTER_VALUES = 50;
-  private static final Map<String, String> STATIC =
-      Map.of(
-          "/", "web/index.html",
-          "/index.html", "web/index.html",
-          "/app.js", "web/app.js",
-          "/style.css", "web/style.css",
-          "/openapi.yaml", "openapi.yaml");
+  private static final List<String> ASSETS =
+      List.of(
+          "app.js",
+          "api.js",
+          "cards.js",
+          "combo.js",
+          "dom.js",
+          "game.js",
+          "recs.js",
+          "side.js",
+          "taste.js",
+          "views.js",
+          "style.css",
+          "icon.svg");
+  private static final Map<String, String> STATIC = staticFiles();
+
+  private static Map<String, String> staticFiles() {
+    Map<String, String> m = new HashMap<>();
+    m.put("/", "web/index.html");
+    m.put("/index.html", "web/index.html");
+    m.put("/openapi.yaml", "openapi.yaml");
+    ASSETS.forEach(a -> m.put("/assets/" + a, "web/assets/" + a));
+    return Map.copyOf(m);
+  }
 
   private final SimilarityEngine engine;
   private final ServiceStatus status;
@@ -121,7 +138,9 @@ public final class HttpApi implements AutoCloseable {
                   ? "text/javascript; charset=utf-8"
                   : resource.endsWith(".css")
                       ? "text/css; charset=utf-8"
-                      : "application/yaml; charset=utf-8";
+                      : resource.endsWith(".svg")
+                          ? "image/svg+xml"
+                          : "application/yaml; charset=utf-8";
       return new StaticFile(in.readAllBytes(), type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -231,9 +231,8 @@ class HttpApiTest {
     assertThat(openapi.body()).contains("/api/games/{id}/similar", "/api/recommendations");
     var page = get("/");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<script src=\"/app.js\">");
-    assertThat(get("/app.js").statusCode()).isEqualTo(200);
-    assertThat(get("/style.css").statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.body()).contains("<script type=\"module\" src=\"assets/app.js\">");
   }
 
   @ParameterizedTest(name = "GET {0} -> {1} naming {2}")
