@@ -206,9 +206,9 @@ resource "google_cloud_run_v2_service" "streams" {
 
       dynamic "env" {
         for_each = merge(local.kafka_client_env, {
-          HTTP_PORT       = "8080"
-          STREAMS_APP_ID  = "${var.name_prefix}-streams"
-          STREAMS_THREADS = "2"
+          HTTP_PORT                  = "8080"
+          STREAMS_APPLICATION_ID     = "${var.name_prefix}-streams"
+          STREAMS_NUM_STREAM_THREADS = "2"
         })
         content {
           name  = env.key

@@ -1,19 +1,18 @@
 package io.gamedata.streams.config;
 
+import io.gamedata.config.ConfigLoader;
+import io.gamedata.config.ConfigSpec;
+import io.gamedata.config.HttpSettings;
+import io.gamedata.config.KafkaConnection;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.topic.Topics;
 import io.gamedata.streams.topology.GameStateStore;
 import io.gamedata.streams.topology.TopicNames;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -23,16 +22,20 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Settings of the streams application. Every key is documented in {@link #CONFIG_DEF} (and in the
- * README); a missing or invalid value fails at start-up with an error naming the key. Keys prefixed
- * {@value #STREAMS_PREFIX} are passed to Kafka Streams unchanged (e.g. {@code
- * kafka.streams.num.standby.replicas=1}).
+ * Settings of the streams application. Every key is documented in {@link #CONFIG_DEF} (and in
+ * docs/configuration.md); {@link #SPEC} names them in the environment ({@code STREAMS_<KEY>}, the
+ * shared {@code KAFKA_*} and {@code HTTP_*} names); a missing or invalid value fails at start-up
+ * with an error naming the key and its variable. Keys prefixed {@value #STREAMS_PREFIX} are passed
+ * to Kafka Streams unchanged (e.g. {@code kafka.streams.num.standby.replicas=1}, in the environment
+ * {@code STREAMS_KAFKA_STREAMS_NUM_STANDBY_REPLICAS=1}).
  */
 public final class StreamsAppConfig extends AbstractConfig {
 
-  public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
-  private static final String BOOTSTRAP_SERVERS_DOC =
-      "Kafka brokers, host:port[,host:port...]. Required.";
+  /** Prefix of the app's own environment names. */
+  public static final String ENV_PREFIX = "STREAMS_";
+
+  /** The shared {@code KAFKA_BOOTSTRAP_SERVERS}. */
+  public static final String BOOTSTRAP_SERVERS_CONFIG = KafkaConnection.BOOTSTRAP_SERVERS;
 
   public static final String APPLICATION_ID_CONFIG = "application.id";
   public static final String APPLICATION_ID_DEFAULT = "gamedata-streams";
@@ -115,11 +118,13 @@ public final class StreamsAppConfig extends AbstractConfig {
       "Partitions of the games topic; the internal reference topic gets as many. 0 = ask the"
           + " broker at start-up (the games topic must exist).";
 
-  public static final String HTTP_PORT_CONFIG = "http.port";
-  public static final int HTTP_PORT_DEFAULT = -1;
-  private static final String HTTP_PORT_DOC =
-      "Port of the health and metrics endpoint (GET /health, GET /metrics); 0 = any free port,"
-          + " -1 = no endpoint.";
+  /** The shared {@code HTTP_PORT}: health and metrics (GET /health, GET /metrics). */
+  public static final String HTTP_PORT_CONFIG = HttpSettings.PORT;
+
+  public static final int HTTP_PORT_DEFAULT = 8092;
+
+  /** The shared {@code HTTP_BIND_ADDRESS}. */
+  public static final String HTTP_BIND_ADDRESS_CONFIG = HttpSettings.BIND_ADDRESS;
 
   public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
   public static final long STARTUP_TIMEOUT_MS_DEFAULT = 120_000;
@@ -143,8 +148,14 @@ public final class StreamsAppConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF = configDef();
 
+  /** How the keys are named in the environment. */
+  public static final ConfigSpec SPEC = spec();
+
+  private final KafkaConnection kafka;
+
   public StreamsAppConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props, false);
+    kafka = KafkaConnection.from(this);
     validateTopics();
     if (emitMaxHoldMs() < emitHoldMs()) {
       throw new ConfigException(
@@ -165,30 +176,39 @@ public final class StreamsAppConfig extends AbstractConfig {
     return new io.gamedata.streams.topology.EmitPolicy(emitHoldMs(), emitMaxHoldMs());
   }
 
-  /** Reads a properties file; values from {@code overrides} win. */
-  public static StreamsAppConfig fromFile(Path file, Map<String, String> overrides) {
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the configuration file " + file, e);
+  /**
+   * The settings of a running service: defaults, then {@code file} (may be null), then {@code env};
+   * fails naming the key and the variable of a bad or unknown setting.
+   */
+  public static StreamsAppConfig load(Path file, Map<String, String> env) {
+    return ConfigLoader.load(SPEC, file, env).build(StreamsAppConfig::new);
+  }
+
+  private static ConfigSpec spec() {
+    ConfigSpec.Builder b =
+        ConfigSpec.builder("streams", ENV_PREFIX, CONFIG_DEF)
+            .passthrough(STREAMS_PREFIX)
+            .renamed("STREAMS_APP_ID", ENV_PREFIX + "APPLICATION_ID")
+            .renamed("STREAMS_THREADS", ENV_PREFIX + "NUM_STREAM_THREADS")
+            .renamed("GAMEDATA_STREAMS_BOOTSTRAP_SERVERS", "KAFKA_BOOTSTRAP_SERVERS")
+            .renamed("GAMEDATA_STREAMS_HTTP_PORT", "HTTP_PORT");
+    // the variables of earlier versions (GAMEDATA_STREAMS_<KEY>) fail naming today's
+    for (String key : CONFIG_DEF.names()) {
+      if (!KafkaConnection.KEYS.contains(key) && !HttpSettings.KEYS.contains(key)) {
+        b.renamed(
+            "GAMEDATA_STREAMS_" + ConfigSpec.envify(key), ENV_PREFIX + ConfigSpec.envify(key));
+      }
     }
-    Map<String, Object> all = new HashMap<>();
-    p.forEach((k, v) -> all.put(k.toString(), v));
-    all.putAll(overrides);
-    return new StreamsAppConfig(all);
+    return b.build();
   }
 
   private static ConfigDef configDef() {
     ConfigDef def =
-        new ConfigDef()
-            .define(
-                BOOTSTRAP_SERVERS_CONFIG,
-                Type.STRING,
-                ConfigDef.NO_DEFAULT_VALUE,
-                new ConfigDef.NonEmptyString(),
-                Importance.HIGH,
-                BOOTSTRAP_SERVERS_DOC)
+        HttpSettings.define(
+                KafkaConnection.define(new ConfigDef()),
+                HTTP_PORT_DEFAULT,
+                -1,
+                "; -1 = none (the default of builder(), for tests and embedded use)")
             .define(
                 APPLICATION_ID_CONFIG,
                 Type.STRING,
@@ -268,13 +288,6 @@ public final class StreamsAppConfig extends AbstractConfig {
                 Importance.LOW,
                 GAME_PARTITIONS_DOC)
             .define(
-                HTTP_PORT_CONFIG,
-                Type.INT,
-                HTTP_PORT_DEFAULT,
-                Range.between(-1, 65535),
-                Importance.MEDIUM,
-                HTTP_PORT_DOC)
-            .define(
                 STARTUP_TIMEOUT_MS_CONFIG,
                 Type.LONG,
                 STARTUP_TIMEOUT_MS_DEFAULT,
@@ -347,7 +360,17 @@ public final class StreamsAppConfig extends AbstractConfig {
   }
 
   public String bootstrapServers() {
-    return getString(BOOTSTRAP_SERVERS_CONFIG);
+    return kafka.bootstrapServers();
+  }
+
+  /** How every Kafka client of the app connects (bootstrap servers, security). */
+  public KafkaConnection kafka() {
+    return kafka;
+  }
+
+  /** Connection and security properties for a Kafka client; add the client's own tuning. */
+  public Map<String, Object> kafkaClientProperties() {
+    return kafka.clientProperties();
   }
 
   public String applicationId() {
@@ -388,8 +411,13 @@ public final class StreamsAppConfig extends AbstractConfig {
     return getInt(GAME_PARTITIONS_CONFIG);
   }
 
+  /** -1 = no HTTP server. */
   public int httpPort() {
     return getInt(HTTP_PORT_CONFIG);
+  }
+
+  public String httpBindAddress() {
+    return HttpSettings.bindAddress(this);
   }
 
   public java.time.Duration startupTimeout() {
@@ -417,9 +445,12 @@ public final class StreamsAppConfig extends AbstractConfig {
     return originalsWithPrefix(STREAMS_PREFIX, true);
   }
 
-  /** A builder of configurations in code (tests, the embedded platform). */
+  /**
+   * A builder of configurations in code (tests, benchmarks, embedded use): no HTTP server unless
+   * {@code http.port} is set, as several instances share one machine there.
+   */
   public static Builder builder(String bootstrapServers) {
-    return new Builder().set(BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return new Builder().set(BOOTSTRAP_SERVERS_CONFIG, bootstrapServers).set(HTTP_PORT_CONFIG, -1);
   }
 
   /** Collects keys; {@link #build()} validates. */
@@ -454,8 +485,9 @@ public final class StreamsAppConfig extends AbstractConfig {
       return this;
     }
 
+    /** Validates; an unknown key fails naming it. */
     public StreamsAppConfig build() {
-      return new StreamsAppConfig(props);
+      return ConfigLoader.of(SPEC, props).build(StreamsAppConfig::new);
     }
   }
 }

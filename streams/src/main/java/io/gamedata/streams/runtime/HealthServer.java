@@ -38,10 +38,16 @@ public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
   public HealthServer(int port, Status status) {
+    this("0.0.0.0", port, status);
+  }
+
+  /** Listens on {@code host:port} (HTTP_BIND_ADDRESS, HTTP_PORT). */
+  public HealthServer(String host, int port, Status status) {
     try {
-      server = HttpServer.create(new InetSocketAddress(port), 0);
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot listen on port " + port + " (http.port)", e);
+      throw new UncheckedIOException(
+          "Cannot listen on " + host + ":" + port + " (HTTP_BIND_ADDRESS, HTTP_PORT)", e);
     }
     server.createContext(
         "/health",

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -164,7 +163,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     starter.setDaemon(true);
     starter.start();
     if (config.httpPort() >= 0) {
-      http = new HealthServer(config.httpPort(), this).start();
+      http = new HealthServer(config.httpBindAddress(), config.httpPort(), this).start();
       LOG.info("Health and metrics on http://localhost:{}/health", http.port());
     }
     return this;
@@ -291,7 +290,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
   /** The last committed record of each non-empty partition of {@code topic}. */
   private Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lastRecords(String topic) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.putAll(config.kafkaClientProperties());
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
@@ -421,7 +420,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   private Admin admin() {
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.putAll(config.kafkaClientProperties());
     return Admin.create(p);
   }
 
@@ -467,7 +466,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   private int discoverGamePartitions() {
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.putAll(config.kafkaClientProperties());
     String games = config.topics().games();
     try (Admin admin = Admin.create(p)) {
       TopicDescription d =

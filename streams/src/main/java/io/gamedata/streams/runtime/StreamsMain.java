@@ -1,31 +1,37 @@
 package io.gamedata.streams.runtime;
 
+import io.gamedata.config.ConfigLoader;
+import io.gamedata.config.ConfigValues;
 import io.gamedata.streams.config.StreamsAppConfig;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service: {@code java ... StreamsMain [config.properties]}. Settings come from the file, then
- * from environment variables {@code GAMEDATA_STREAMS_<KEY>} (key upper-cased, dots as underscores,
- * e.g. {@code GAMEDATA_STREAMS_BOOTSTRAP_SERVERS}). Starts, waits for RUNNING, and closes
- * gracefully on SIGTERM/SIGINT.
+ * The service: {@code java ... StreamsMain [config.properties]}. Settings come from the defaults,
+ * then the file, then the environment (the deployment contract: {@code KAFKA_*}, {@code HTTP_*},
+ * {@code STREAMS_<KEY>}; docs/configuration.md). A bad or unknown setting ends the process with
+ * exit code 2 and a message naming it. Starts, waits for RUNNING, and closes gracefully on
+ * SIGTERM/SIGINT.
  */
 public final class StreamsMain {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsMain.class);
 
-  /** Prefix of the environment variables that set keys. */
-  public static final String ENV_PREFIX = "GAMEDATA_STREAMS_";
-
   private StreamsMain() {}
 
   public static void main(String[] args) throws Exception {
-    StreamsAppConfig config = load(args, System.getenv());
+    StreamsAppConfig config;
+    try {
+      config = load(args, System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     StreamsApp app = new StreamsApp(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -43,22 +49,12 @@ public final class StreamsMain {
     stopped.await();
   }
 
-  /** The configuration from an optional file and the environment (environment wins). */
+  /** The configuration from an optional file ({@code args[0]}) and the environment (wins). */
   public static StreamsAppConfig load(String[] args, Map<String, String> env) {
-    Map<String, String> fromEnv = new HashMap<>();
-    for (String key : StreamsAppConfig.CONFIG_DEF.names()) {
-      String v = env.get(envName(key));
-      if (v != null) {
-        fromEnv.put(key, v);
-      }
-    }
-    if (args.length > 0) {
-      return StreamsAppConfig.fromFile(Path.of(args[0]), fromEnv);
-    }
-    return new StreamsAppConfig(fromEnv);
-  }
-
-  public static String envName(String key) {
-    return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    ConfigValues values =
+        ConfigLoader.load(StreamsAppConfig.SPEC, args.length > 0 ? Path.of(args[0]) : null, env);
+    StreamsAppConfig config = values.build(StreamsAppConfig::new);
+    values.log(LOG);
+    return config;
   }
 }

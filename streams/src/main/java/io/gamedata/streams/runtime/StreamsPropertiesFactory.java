@@ -5,6 +5,7 @@ import io.gamedata.streams.metrics.PipelineMetrics;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Builds the Kafka Streams properties from the application settings. */
@@ -15,7 +16,13 @@ public final class StreamsPropertiesFactory {
   public static Properties build(StreamsAppConfig config, PipelineMetrics metrics) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    // bootstrap servers and security (KAFKA_*): every client Kafka Streams makes inherits them
+    p.putAll(config.kafkaClientProperties());
+    // its internal topics (changelogs, repartition) as the topics the app creates
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replicationFactor());
+    p.put(
+        StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+        config.kafka().minInsyncReplicas());
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());

@@ -76,15 +76,108 @@ class StreamsAppConfigTest {
     Path file = dir.resolve("streams.properties");
     Files.writeString(
         file,
-        "bootstrap.servers=file:9092\napplication.id=from-file\n"
-            + "kafka.streams.num.standby.replicas=1\ntopic.genres=my.genres\n");
+        "kafka.bootstrap.servers=file:9092\napplication.id=from-file\n"
+            + "kafka.streams.num.standby.replicas=1\ntopic.genres=my.genres\n"
+            + "num.stream.threads=3\n");
     StreamsAppConfig c =
         StreamsMain.load(
             new String[] {file.toString()},
-            Map.of("GAMEDATA_STREAMS_BOOTSTRAP_SERVERS", "env:9092", "UNRELATED", "x"));
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "env:9092",
+                "STREAMS_NUM_STREAM_THREADS", "4",
+                "STREAMS_KAFKA_STREAMS_MAX_TASK_IDLE_MS", "7",
+                "RECOMMENDER_HTTP_THREADS", "8",
+                "UNRELATED", "x"));
     assertThat(c.bootstrapServers()).isEqualTo("env:9092");
     assertThat(c.applicationId()).isEqualTo("from-file");
+    assertThat(c.numStreamThreads()).isEqualTo(4);
     assertThat(c.topics().raw(IgdbEndpoint.GENRES)).isEqualTo("my.genres");
-    assertThat(c.streamsOverrides()).containsEntry("num.standby.replicas", "1");
+    assertThat(c.streamsOverrides())
+        .containsEntry("num.standby.replicas", "1")
+        .containsEntry("max.task.idle.ms", "7");
+  }
+
+  @Test
+  void theEnvironmentNamesFollowTheContract() {
+    assertThat(StreamsAppConfig.SPEC.envName("state.dir")).isEqualTo("STREAMS_STATE_DIR");
+    assertThat(StreamsAppConfig.SPEC.envName("application.id")).isEqualTo("STREAMS_APPLICATION_ID");
+    assertThat(StreamsAppConfig.SPEC.envName(StreamsAppConfig.BOOTSTRAP_SERVERS_CONFIG))
+        .isEqualTo("KAFKA_BOOTSTRAP_SERVERS");
+    assertThat(StreamsAppConfig.SPEC.envName(StreamsAppConfig.HTTP_PORT_CONFIG))
+        .isEqualTo("HTTP_PORT");
+    StreamsAppConfig c =
+        StreamsMain.load(
+            new String[0],
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "STREAMS_STATE_DIR", "/data/streams",
+                "STREAMS_APPLICATION_ID", "prod-streams",
+                "HTTP_BIND_ADDRESS", "127.0.0.1"));
+    assertThat(c.stateDir()).isEqualTo(Path.of("/data/streams"));
+    assertThat(c.applicationId()).isEqualTo("prod-streams");
+    assertThat(c.httpPort()).as("the contract's default of streams").isEqualTo(8092);
+    assertThat(c.httpBindAddress()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void unknownAndRetiredVariablesFailNamingThem() {
+    assertThatThrownBy(
+            () ->
+                StreamsMain.load(
+                    new String[0],
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092", "STREAMS_NUM_STREAM_THREAD", "2")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("STREAMS_NUM_STREAM_THREAD")
+        .hasMessageContaining("did you mean STREAMS_NUM_STREAM_THREADS");
+    assertThatThrownBy(
+            () ->
+                StreamsMain.load(
+                    new String[0], Map.of("GAMEDATA_STREAMS_BOOTSTRAP_SERVERS", "k:9092")))
+        .hasMessageContaining("GAMEDATA_STREAMS_BOOTSTRAP_SERVERS is no longer read")
+        .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
+    assertThatThrownBy(
+            () ->
+                StreamsMain.load(
+                    new String[0],
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092", "STREAMS_APP_ID", "x")))
+        .hasMessageContaining("use STREAMS_APPLICATION_ID");
+    assertThatThrownBy(
+            () ->
+                StreamsMain.load(
+                    new String[0],
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092", "STREAMS_COMMIT_INTERVAL_MS", "0")))
+        .hasMessageContaining("commit.interval.ms")
+        .hasMessageContaining("STREAMS_COMMIT_INTERVAL_MS");
+  }
+
+  @Test
+  void theKafkaSecuritySettingsReachEveryClientOfKafkaStreams(@TempDir Path dir) throws Exception {
+    Path trust = Files.writeString(dir.resolve("ca.pem"), "");
+    StreamsAppConfig c =
+        StreamsMain.load(
+            new String[0],
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "k:9093",
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_SASL_USERNAME", "streams",
+                "KAFKA_SASL_PASSWORD", "pw-streams-123",
+                "KAFKA_SSL_TRUSTSTORE_LOCATION", trust.toString(),
+                "KAFKA_SSL_TRUSTSTORE_TYPE", "PEM",
+                "KAFKA_TOPIC_REPLICATION_FACTOR", "3",
+                "KAFKA_TOPIC_MIN_INSYNC_REPLICAS", "2"));
+    java.util.Properties p =
+        io.gamedata.streams.runtime.StreamsPropertiesFactory.build(
+            c, new io.gamedata.streams.metrics.PipelineMetrics());
+    assertThat(p)
+        .containsEntry("bootstrap.servers", "k:9093")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        .containsEntry("ssl.truststore.location", trust.toString())
+        .containsEntry("replication.factor", 3)
+        .containsEntry("topic.min.insync.replicas", 2);
+    assertThat(p.get("sasl.jaas.config").toString()).doesNotContain("pw-streams-123");
+    // Kafka Streams takes them as they are (its config validates every key and type)
+    new org.apache.kafka.streams.StreamsConfig(p);
   }
 }

@@ -243,6 +243,7 @@ class StreamsCrashRecoveryIT {
     p.put(StreamsAppConfig.STATE_DIR_CONFIG, state.toString());
     p.put(StreamsAppConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
     p.put(StreamsAppConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    p.put(StreamsAppConfig.HTTP_PORT_CONFIG, "-1");
     p.put("kafka.streams.session.timeout.ms", "6000");
     for (IgdbEndpoint e : IgdbEndpoint.values()) {
       p.put(StreamsAppConfig.topicKey(e), names.raw(e));
