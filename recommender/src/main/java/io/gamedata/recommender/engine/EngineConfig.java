@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Settings of the similarity engine. Every field has a documented default ({@link #defaults()});
- * {@link #validate()} runs in the constructor and names the offending key.
+ * the constructor validates every setting and names the offending key.
  *
  * <table>
  *   <caption>keys</caption>
@@ -80,19 +80,28 @@ public record EngineConfig(
       w.putAll(weights);
     }
     weights = Map.copyOf(w);
-    validate(
-        weights,
-        listSize,
-        refillBelow,
-        summaryDfCap,
-        summaryMinLength,
-        summaryMaxTerms,
-        idfDriftThreshold,
-        idfMinChanges,
-        heavyTermDf,
-        threads,
-        reasons,
-        dislikeWeight);
+    weights.forEach(
+        (f, v) -> {
+          if (v == null || !(v >= 0) || v.isInfinite()) {
+            throw new IllegalArgumentException(
+                "weight." + f.prefix() + " must be a finite number >= 0, was " + v);
+          }
+        });
+    require(listSize >= 1 && listSize <= 1000, "listSize must be in 1..1000, was " + listSize);
+    require(
+        refillBelow >= 0 && refillBelow <= listSize,
+        "refillBelow must be in 0..listSize (" + listSize + "), was " + refillBelow);
+    require(
+        summaryDfCap > 0 && summaryDfCap <= 1,
+        "summaryDfCap must be in (0,1], was " + summaryDfCap);
+    require(summaryMinLength >= 1, "summaryMinLength must be >= 1, was " + summaryMinLength);
+    require(summaryMaxTerms >= 0, "summaryMaxTerms must be >= 0, was " + summaryMaxTerms);
+    require(idfDriftThreshold >= 0, "idfDriftThreshold must be >= 0, was " + idfDriftThreshold);
+    require(idfMinChanges >= 0, "idfMinChanges must be >= 0, was " + idfMinChanges);
+    require(heavyTermDf >= 0, "heavyTermDf must be >= 0, was " + heavyTermDf);
+    require(threads >= 1, "threads must be >= 1, was " + threads);
+    require(reasons >= 0, "reasons must be >= 0, was " + reasons);
+    require(dislikeWeight >= 0, "dislikeWeight must be >= 0, was " + dislikeWeight);
   }
 
   /** The defaults listed in the class comment. */
@@ -131,92 +140,12 @@ public record EngineConfig(
     return weights.get(f);
   }
 
-  public EngineConfig withWeights(Map<Field, Double> v) {
-    return new EngineConfig(
-        v,
-        listSize,
-        refillBelow,
-        summaryDfCap,
-        summaryMinLength,
-        summaryMaxTerms,
-        idfDriftThreshold,
-        idfMinChanges,
-        heavyTermDf,
-        threads,
-        reasons,
-        dislikeWeight);
-  }
-
-  public EngineConfig withListSize(int v) {
-    return new EngineConfig(
-        weights,
-        v,
-        refillBelow,
-        summaryDfCap,
-        summaryMinLength,
-        summaryMaxTerms,
-        idfDriftThreshold,
-        idfMinChanges,
-        heavyTermDf,
-        threads,
-        reasons,
-        dislikeWeight);
-  }
-
-  public EngineConfig withRefillBelow(int v) {
-    return new EngineConfig(
-        weights,
-        listSize,
-        v,
-        summaryDfCap,
-        summaryMinLength,
-        summaryMaxTerms,
-        idfDriftThreshold,
-        idfMinChanges,
-        heavyTermDf,
-        threads,
-        reasons,
-        dislikeWeight);
-  }
-
   /**
    * The low watermark in force: {@link #refillBelow()}, or {@code max(1, 2 * listSize / 5)} when it
    * is 0 (20 for the default K' of 50).
    */
   public int watermark() {
     return refillBelow > 0 ? refillBelow : Math.max(1, 2 * listSize / 5);
-  }
-
-  public EngineConfig withIdfDriftThreshold(double v) {
-    return new EngineConfig(
-        weights,
-        listSize,
-        refillBelow,
-        summaryDfCap,
-        summaryMinLength,
-        summaryMaxTerms,
-        v,
-        idfMinChanges,
-        heavyTermDf,
-        threads,
-        reasons,
-        dislikeWeight);
-  }
-
-  public EngineConfig withIdfMinChanges(int v) {
-    return new EngineConfig(
-        weights,
-        listSize,
-        refillBelow,
-        summaryDfCap,
-        summaryMinLength,
-        summaryMaxTerms,
-        idfDriftThreshold,
-        v,
-        heavyTermDf,
-        threads,
-        reasons,
-        dislikeWeight);
   }
 
   /**
@@ -227,89 +156,82 @@ public record EngineConfig(
     return idfDriftThreshold > 0 && changes > idfDriftThreshold * n && changes >= idfMinChanges;
   }
 
+  public EngineConfig withWeights(Map<Field, Double> v) {
+    return copy(c -> c.weights = v);
+  }
+
+  public EngineConfig withListSize(int v) {
+    return copy(c -> c.listSize = v);
+  }
+
+  public EngineConfig withRefillBelow(int v) {
+    return copy(c -> c.refillBelow = v);
+  }
+
+  public EngineConfig withIdfDriftThreshold(double v) {
+    return copy(c -> c.idfDriftThreshold = v);
+  }
+
+  public EngineConfig withIdfMinChanges(int v) {
+    return copy(c -> c.idfMinChanges = v);
+  }
+
   public EngineConfig withHeavyTermDf(int v) {
-    return new EngineConfig(
-        weights,
-        listSize,
-        refillBelow,
-        summaryDfCap,
-        summaryMinLength,
-        summaryMaxTerms,
-        idfDriftThreshold,
-        idfMinChanges,
-        v,
-        threads,
-        reasons,
-        dislikeWeight);
+    return copy(c -> c.heavyTermDf = v);
   }
 
   public EngineConfig withThreads(int v) {
-    return new EngineConfig(
-        weights,
-        listSize,
-        refillBelow,
-        summaryDfCap,
-        summaryMinLength,
-        summaryMaxTerms,
-        idfDriftThreshold,
-        idfMinChanges,
-        heavyTermDf,
-        v,
-        reasons,
-        dislikeWeight);
+    return copy(c -> c.threads = v);
   }
 
-  public EngineConfig withSummaryDfCap(double v) {
+  /** A copy with one or more settings changed (validated like any config). */
+  private EngineConfig copy(java.util.function.Consumer<Settings> change) {
+    Settings c = new Settings(this);
+    change.accept(c);
     return new EngineConfig(
-        weights,
-        listSize,
-        refillBelow,
-        v,
-        summaryMinLength,
-        summaryMaxTerms,
-        idfDriftThreshold,
-        idfMinChanges,
-        heavyTermDf,
-        threads,
-        reasons,
-        dislikeWeight);
+        c.weights,
+        c.listSize,
+        c.refillBelow,
+        c.summaryDfCap,
+        c.summaryMinLength,
+        c.summaryMaxTerms,
+        c.idfDriftThreshold,
+        c.idfMinChanges,
+        c.heavyTermDf,
+        c.threads,
+        c.reasons,
+        c.dislikeWeight);
   }
 
-  private static void validate(
-      Map<Field, Double> weights,
-      int listSize,
-      int refillBelow,
-      double summaryDfCap,
-      int summaryMinLength,
-      int summaryMaxTerms,
-      double idfDriftThreshold,
-      int idfMinChanges,
-      int heavyTermDf,
-      int threads,
-      int reasons,
-      double dislikeWeight) {
-    weights.forEach(
-        (f, v) -> {
-          if (v == null || !(v >= 0) || v.isInfinite()) {
-            throw new IllegalArgumentException(
-                "weight." + f.prefix() + " must be a finite number >= 0, was " + v);
-          }
-        });
-    require(listSize >= 1 && listSize <= 1000, "listSize must be in 1..1000, was " + listSize);
-    require(
-        refillBelow >= 0 && refillBelow <= listSize,
-        "refillBelow must be in 0..listSize (" + listSize + "), was " + refillBelow);
-    require(
-        summaryDfCap > 0 && summaryDfCap <= 1,
-        "summaryDfCap must be in (0,1], was " + summaryDfCap);
-    require(summaryMinLength >= 1, "summaryMinLength must be >= 1, was " + summaryMinLength);
-    require(summaryMaxTerms >= 0, "summaryMaxTerms must be >= 0, was " + summaryMaxTerms);
-    require(idfDriftThreshold >= 0, "idfDriftThreshold must be >= 0, was " + idfDriftThreshold);
-    require(idfMinChanges >= 0, "idfMinChanges must be >= 0, was " + idfMinChanges);
-    require(heavyTermDf >= 0, "heavyTermDf must be >= 0, was " + heavyTermDf);
-    require(threads >= 1, "threads must be >= 1, was " + threads);
-    require(reasons >= 0, "reasons must be >= 0, was " + reasons);
-    require(dislikeWeight >= 0, "dislikeWeight must be >= 0, was " + dislikeWeight);
+  /** The settings of a config, mutable, for {@link #copy}. */
+  private static final class Settings {
+    Map<Field, Double> weights;
+    int listSize;
+    int refillBelow;
+    double summaryDfCap;
+    int summaryMinLength;
+    int summaryMaxTerms;
+    double idfDriftThreshold;
+    int idfMinChanges;
+    int heavyTermDf;
+    int threads;
+    int reasons;
+    double dislikeWeight;
+
+    Settings(EngineConfig c) {
+      weights = c.weights;
+      listSize = c.listSize;
+      refillBelow = c.refillBelow;
+      summaryDfCap = c.summaryDfCap;
+      summaryMinLength = c.summaryMinLength;
+      summaryMaxTerms = c.summaryMaxTerms;
+      idfDriftThreshold = c.idfDriftThreshold;
+      idfMinChanges = c.idfMinChanges;
+      heavyTermDf = c.heavyTermDf;
+      threads = c.threads;
+      reasons = c.reasons;
+      dislikeWeight = c.dislikeWeight;
+    }
   }
 
   private static void require(boolean ok, String message) {

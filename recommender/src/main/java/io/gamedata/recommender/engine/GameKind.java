@@ -10,10 +10,10 @@ public final class GameKind {
    * IGDB game_type ids kept out by default: DLC (1), expansion (2), bundle (3), pack (13), update
    * (14).
    */
-  public static final Set<Long> VARIANT_TYPE_IDS = Set.of(1L, 2L, 3L, 13L, 14L);
+  private static final Set<Long> VARIANT_TYPE_IDS = Set.of(1L, 2L, 3L, 13L, 14L);
 
   /** The same by name (lower case), for documents that carry only the name. */
-  public static final Set<String> VARIANT_TYPE_NAMES =
+  private static final Set<String> VARIANT_TYPE_NAMES =
       Set.of("dlc", "dlc_addon", "expansion", "bundle", "pack", "update");
 
   private GameKind() {}

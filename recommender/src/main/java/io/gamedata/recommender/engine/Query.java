@@ -45,11 +45,6 @@ public record Query(
     }
   }
 
-  /** True when this query filters only what {@link #DEFAULT} filters. */
-  public boolean isDefault() {
-    return equals(DEFAULT);
-  }
-
   public static Builder builder() {
     return new Builder();
   }

@@ -85,6 +85,18 @@ public interface SimilarityEngine {
       Collection<Long> liked, Collection<Long> disliked, Query filters, int limit);
 
   /**
+   * Candidate generation for a re-ranker: the engine's exact top {@code n} games for a game, best
+   * first (score, then lower id; variants left out, as in the stored lists), each with its score
+   * and its per-field contributions ({@link Candidate}). Served from the stored list when it holds
+   * {@code n} entries or every candidate, else by one exact query over the whole index; {@code n}
+   * may exceed K'.
+   *
+   * @throws java.util.NoSuchElementException when the game is unknown
+   * @throws IllegalArgumentException when {@code n < 0}
+   */
+  List<Candidate> candidates(long id, int n);
+
+  /**
    * The stored top-K' list of a game as the {@code games.similar} contract value (all K' entries,
    * reasons included); empty when the game is unknown.
    */

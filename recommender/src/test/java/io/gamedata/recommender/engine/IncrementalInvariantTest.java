@@ -75,7 +75,7 @@ class IncrementalInvariantTest {
     engine.buildAll(docs.values());
     long first = engine.idfGeneration();
     var hold = new java.util.concurrent.CountDownLatch(1);
-    engine.holdGenerationBuilds = hold;
+    engine.holdGenerationBuilds(hold);
     // cross the drift threshold (10% of 60 and at least 5 changes): a build starts, held
     long nextId = 61;
     for (int i = 0; i < 7; i++) {
@@ -191,9 +191,10 @@ class IncrementalInvariantTest {
 
   private static Map<Long, long[]> lists(ExactSimilarityEngine e, Set<Long> ids) {
     Map<Long, long[]> out = new HashMap<>();
+    StoredLists stored = StoredLists.of(e);
     for (long id : ids) {
       long[] l = e.listIds(id);
-      int[] s = e.listScores(id);
+      int[] s = stored.scores(id);
       long[] both = new long[l.length * 2];
       for (int i = 0; i < l.length; i++) {
         both[2 * i] = l[i];
@@ -209,9 +210,11 @@ class IncrementalInvariantTest {
     ExactSimilarityEngine rebuilt = new ExactSimilarityEngine(cfg);
     rebuilt.buildWith(docs.values(), engine.generation());
     int watermark = cfg.watermark();
+    StoredLists rebuiltLists = StoredLists.of(rebuilt);
+    StoredLists engineLists = StoredLists.of(engine);
     for (long id : docs.keySet()) {
       long[] full = rebuilt.listIds(id);
-      int[] fullScores = rebuilt.listScores(id);
+      int[] fullScores = rebuiltLists.scores(id);
       long[] got = engine.listIds(id);
       assertThat(got.length)
           .as(ctx + " length of " + id + " (rebuild " + full.length + ")")
@@ -219,7 +222,7 @@ class IncrementalInvariantTest {
       assertThat(got)
           .as(ctx + " list of " + id + " is a prefix of the rebuilt list")
           .containsExactly(java.util.Arrays.copyOf(full, got.length));
-      assertThat(engine.listScores(id))
+      assertThat(engineLists.scores(id))
           .as(ctx + " scores of " + id)
           .containsExactly(java.util.Arrays.copyOf(fullScores, got.length));
     }

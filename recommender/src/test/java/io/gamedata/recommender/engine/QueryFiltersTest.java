@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.similar.SimilarGames;
+import io.gamedata.recommender.engine.vector.Vectorizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gamedata.recommender.engine.EngineConfig;
 import io.gamedata.recommender.engine.ExactSimilarityEngine;
+import io.gamedata.recommender.engine.StoredLists;
 import io.gamedata.recommender.service.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class StateSnapshotTest {
         new ExactSimilarityEngine(
             EngineConfig.defaults().withListSize(4).withThreads(1).withIdfDriftThreshold(0.5));
     loaded.importState(back.engine());
-    for (long id : engine.ids()) {
+    for (long id : StoredLists.of(engine).ids()) {
       assertThat(loaded.listIds(id)).containsExactly(engine.listIds(id));
     }
   }

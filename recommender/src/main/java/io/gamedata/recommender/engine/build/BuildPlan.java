@@ -1,4 +1,6 @@
-package io.gamedata.recommender.engine;
+package io.gamedata.recommender.engine.build;
+
+import io.gamedata.recommender.engine.index.Index;
 
 /**
  * Read-only helper structures of one full build. Terms with more than {@code heavyDf} postings are
@@ -64,32 +66,7 @@ final class BuildPlan {
 
   final short[][] impactWeights;
 
-  /**
-   * Forward vectors packed for cache-friendly dot products: entries {@code vecStart[s] ..
-   * vecStart[s + 1]} of {@code vec} hold {@code term << 16 | weight}, ascending by term.
-   */
-  final int[] vecStart;
-
-  final long[] vec;
-
   BuildPlan(Index ix, int heavyDf) {
-    vecStart = new int[ix.slots + 1];
-    long total = 0;
-    for (int s = 0; s < ix.slots; s++) {
-      vecStart[s] = (int) total;
-      total += ix.live(s) ? ix.vecTerms[s].length : 0;
-    }
-    vecStart[ix.slots] = (int) total;
-    vec = new long[(int) total];
-    for (int s = 0; s < ix.slots; s++) {
-      if (ix.live(s)) {
-        int[] st = ix.vecTerms[s];
-        short[] sw = ix.vecWeights[s];
-        for (int i = 0; i < st.length; i++) {
-          vec[vecStart[s] + i] = ((long) st[i] << 16) | sw[i];
-        }
-      }
-    }
     int terms = ix.termNames.size();
     heavy = new boolean[terms];
     impactSlots = new int[terms][];
@@ -215,8 +192,8 @@ final class BuildPlan {
 
   /**
    * The heavy part of the dot product of a query (its heavy weights dense by heavy index in {@code
-   * xw}, its heavy terms as {@code xmask}) with slot {@code y}: exact, as {@link #dot} restricted
-   * to heavy terms.
+   * xw}, its heavy terms as {@code xmask}) with slot {@code y}: exact, as {@link Index#dot}
+   * restricted to heavy terms.
    */
   int heavyDot(int[] xw, long xmask, int y) {
     long ymask = heavyPacked[2 * y];
@@ -235,28 +212,6 @@ final class BuildPlan {
               ? (int) ((inline >>> (16 * rank)) & 0xFFFF)
               : heavyW[heavyStart[y] + rank - INLINE];
       s += xw[h] * w;
-    }
-    return s;
-  }
-
-  /** Exact integer dot product of two slots' vectors (as {@link Index#dot}). */
-  int dot(int a, int b) {
-    long[] v = vec;
-    int i = vecStart[a];
-    int ie = vecStart[a + 1];
-    int j = vecStart[b];
-    int je = vecStart[b + 1];
-    int s = 0;
-    while (i < ie && j < je) {
-      long x = v[i] >>> 16;
-      long y = v[j] >>> 16;
-      if (x == y) {
-        s += (int) (v[i++] & 0xFFFF) * (int) (v[j++] & 0xFFFF);
-      } else if (x < y) {
-        i++;
-      } else {
-        j++;
-      }
     }
     return s;
   }

@@ -1,6 +1,8 @@
-package io.gamedata.recommender.engine;
+package io.gamedata.recommender.engine.query;
 
 import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.recommender.engine.GameKind;
+import io.gamedata.recommender.engine.Query;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,8 @@
-package io.gamedata.recommender.engine;
+package io.gamedata.recommender.engine.vector;
 
 import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.recommender.engine.Field;
+import io.gamedata.recommender.engine.IdfGeneration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Set;
 public final class FeatureExtractor {
 
   /** English stop words plus words every game summary uses. */
-  public static final Set<String> STOP_WORDS =
+  private static final Set<String> STOP_WORDS =
       stopWords(
           "a",
           "about",
@@ -188,15 +190,10 @@ public final class FeatureExtractor {
           "d");
 
   private final int summaryMinLength;
+  private final boolean summary;
 
   private static Set<String> stopWords(String... words) {
     return Set.copyOf(java.util.Arrays.asList(words));
-  }
-
-  private final boolean summary;
-
-  public FeatureExtractor(int summaryMinLength) {
-    this(summaryMinLength, true);
   }
 
   /**

@@ -1,6 +1,9 @@
-package io.gamedata.recommender.engine;
+package io.gamedata.recommender.engine.vector;
 
 import io.gamedata.contracts.enriched.EnrichedGame;
+import io.gamedata.recommender.engine.EngineConfig;
+import io.gamedata.recommender.engine.Field;
+import io.gamedata.recommender.engine.IdfGeneration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,10 +31,6 @@ public final class Vectorizer {
     this.config = config;
     this.extractor =
         new FeatureExtractor(config.summaryMinLength(), config.weight(Field.SUMMARY) > 0);
-  }
-
-  public FeatureExtractor extractor() {
-    return extractor;
   }
 
   /** A weighted term before quantisation. */

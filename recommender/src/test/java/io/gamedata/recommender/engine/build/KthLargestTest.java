@@ -1,4 +1,4 @@
-package io.gamedata.recommender.engine;
+package io.gamedata.recommender.engine.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class KthLargestTest {
       int[] before = v.clone();
       int[] sorted = v.clone();
       Arrays.sort(sorted);
-      assertThat(Scorer.kthLargest(v, new int[n], n, k))
+      assertThat(BuildQuery.kthLargest(v, new int[n], n, k))
           .as("round %d n %d k %d", round, n, k)
           .isEqualTo(sorted[n - k]);
       assertThat(v).isEqualTo(before);
