@@ -1,9 +1,7 @@
 package io.gamedata.recommender.adapter.kafka;
 
 import io.gamedata.contracts.enriched.EnrichedGame;
-import io.gamedata.recommender.engine.SimilarityEngine;
 import io.gamedata.recommender.engine.UpdateResult;
-import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,28 +28,10 @@ final class BulkCatchUp {
   /** A batch this large asks the broker for the end offsets (see {@link #due}). */
   static final int BULK_PROBE_BATCH = 1_000;
 
-  private final FollowerSettings settings;
-  private final SimilarityEngine engine;
-  private final FollowerStatus status;
-  private final EnrichedRecords records;
-  private final ListPublisher publisher;
-  private final Counter applied;
-  private final Counter bulkBuilds;
+  private final FollowerParts p;
 
-  BulkCatchUp(
-      FollowerSettings settings,
-      SimilarityEngine engine,
-      FollowerStatus status,
-      EnrichedRecords records,
-      ListPublisher publisher,
-      FollowerMetrics metrics) {
-    this.settings = settings;
-    this.engine = engine;
-    this.status = status;
-    this.records = records;
-    this.publisher = publisher;
-    this.applied = metrics.applied;
-    this.bulkBuilds = metrics.bulkBuilds;
+  BulkCatchUp(FollowerParts parts) {
+    this.p = parts;
   }
 
   /**
@@ -65,7 +45,7 @@ final class BulkCatchUp {
    * offsets (read_committed: the last stable offsets).
    */
   boolean due(KafkaConsumer<Long, byte[]> c, List<TopicPartition> parts, int polled) {
-    long threshold = Math.max(settings.bulkMinBacklog(), engine.size() / 2);
+    long threshold = Math.max(p.settings().bulkMinBacklog(), p.engine().size() / 2);
     long known = polled;
     for (TopicPartition tp : parts) {
       known += c.currentLag(tp).orElse(0);
@@ -93,7 +73,7 @@ final class BulkCatchUp {
     long t0 = System.nanoTime();
     Map<TopicPartition, Long> target = c.endOffsets(parts, Duration.ofSeconds(30));
     Map<Long, EnrichedGame> docs = new HashMap<>();
-    for (EnrichedGame g : engine.exportState().games()) {
+    for (EnrichedGame g : p.engine().exportState().games()) {
       docs.put(g.id(), g);
     }
     Set<Long> before = new HashSet<>(docs.keySet());
@@ -107,28 +87,28 @@ final class BulkCatchUp {
             docs.remove(r.key());
           }
         } else {
-          EnrichedGame g = records.parse(r);
+          EnrichedGame g = p.records().parse(r);
           if (g != null) {
             docs.put(g.id(), g);
           }
         }
-        applied.increment();
+        p.metrics().applied.increment();
       }
-      if (!status.running || parts.stream().allMatch(tp -> c.position(tp) >= target.get(tp))) {
+      if (!p.status().running || parts.stream().allMatch(tp -> c.position(tp) >= target.get(tp))) {
         break;
       }
       batch = c.poll(Duration.ofMillis(200));
     }
     long readAt = System.nanoTime();
-    UpdateResult r = engine.buildAll(docs.values());
-    bulkBuilds.increment();
+    UpdateResult r = p.engine().buildAll(docs.values());
+    p.metrics().bulkBuilds.increment();
     before.removeAll(docs.keySet());
-    if (publisher.enabled()) {
+    if (p.publisher().enabled()) {
       for (long id : before) {
-        publisher.send(id, null);
+        p.publisher().send(id, null);
       }
-      publisher.dequeue(before);
-      publisher.enqueue(r.changedLists());
+      p.publisher().dequeue(before);
+      p.publisher().enqueue(r.changedLists());
     }
     LOG.info(
         "bulk catch-up: {} records read in {} ms, {} games built in {} ms (idf generation {}),"

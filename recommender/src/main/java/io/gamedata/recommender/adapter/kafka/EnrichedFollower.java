@@ -148,10 +148,11 @@ public final class EnrichedFollower implements AutoCloseable {
       publisher = pub;
       EnrichedRecords records = new EnrichedRecords(settings, producer, metrics.invalidRecords);
       snapshots = new SnapshotWriter(settings, engine, pub);
-      List<TopicPartition> parts =
-          new Startup(settings, engine, status, records, pub, snapshots).run(c);
-      if (parts != null) {
-        new LiveLoop(settings, engine, status, metrics, records, pub, snapshots).run(c, parts);
+      FollowerParts parts =
+          new FollowerParts(settings, engine, status, metrics, records, pub, snapshots);
+      List<TopicPartition> partitions = new Startup(parts).run(c);
+      if (partitions != null) {
+        new LiveLoop(parts).run(c, partitions);
       }
     } catch (WakeupException e) {
       // close() during a blocking call

@@ -15,6 +15,10 @@ final class FollowerMetrics {
   final Counter bulkBuilds;
   final Counter generationSwaps;
 
+  private static Counter counter(MeterRegistry meters, String name, String description) {
+    return Counter.builder(name).description(description).register(meters);
+  }
+
   FollowerMetrics(MeterRegistry meters, EnrichedFollower follower) {
     this.updateLag =
         Timer.builder("recommender.update.lag")
@@ -22,25 +26,27 @@ final class FollowerMetrics {
             .publishPercentiles(0.5, 0.99)
             .register(meters);
     this.invalidRecords =
-        Counter.builder("recommender.records.invalid")
-            .description("enriched records that could not be read (sent to the DLQ)")
-            .register(meters);
+        counter(
+            meters,
+            "recommender.records.invalid",
+            "enriched records that could not be read (sent to the DLQ)");
     this.published =
-        Counter.builder("recommender.lists.published")
-            .description("lists and tombstones published to the similar topic")
-            .register(meters);
+        counter(
+            meters,
+            "recommender.lists.published",
+            "lists and tombstones published to the similar topic");
     this.applied =
-        Counter.builder("recommender.records.applied")
-            .description("enriched records applied incrementally")
-            .register(meters);
+        counter(meters, "recommender.records.applied", "enriched records applied incrementally");
     this.bulkBuilds =
-        Counter.builder("recommender.bulk.builds")
-            .description("backlogs larger than the index taken by one full build")
-            .register(meters);
+        counter(
+            meters,
+            "recommender.bulk.builds",
+            "backlogs larger than the index taken by one full build");
     this.generationSwaps =
-        Counter.builder("recommender.idf.swaps")
-            .description("IDF generations built in the background and installed")
-            .register(meters);
+        counter(
+            meters,
+            "recommender.idf.swaps",
+            "IDF generations built in the background and installed");
     Gauge.builder("recommender.republish.backlog", follower, EnrichedFollower::backlog)
         .description("lists of a new IDF generation or bulk build not yet republished")
         .register(meters);

@@ -36,56 +36,37 @@ final class LiveLoop {
    */
   static final long SETTLE_MAX_LAG = 1_000;
 
-  private final FollowerSettings settings;
-  private final SimilarityEngine engine;
-  private final FollowerStatus status;
-  private final FollowerMetrics metrics;
-  private final EnrichedRecords records;
-  private final ListPublisher publisher;
-  private final SnapshotWriter snapshots;
+  private final FollowerParts p;
   private final BulkCatchUp bulk;
 
-  LiveLoop(
-      FollowerSettings settings,
-      SimilarityEngine engine,
-      FollowerStatus status,
-      FollowerMetrics metrics,
-      EnrichedRecords records,
-      ListPublisher publisher,
-      SnapshotWriter snapshots) {
-    this.settings = settings;
-    this.engine = engine;
-    this.status = status;
-    this.metrics = metrics;
-    this.records = records;
-    this.publisher = publisher;
-    this.snapshots = snapshots;
-    this.bulk = new BulkCatchUp(settings, engine, status, records, publisher, metrics);
+  LiveLoop(FollowerParts parts) {
+    this.p = parts;
+    this.bulk = new BulkCatchUp(parts);
   }
 
   void run(KafkaConsumer<Long, byte[]> c, List<TopicPartition> parts) {
-    status.phase = Phase.CATCHING_UP;
+    p.status().phase = Phase.CATCHING_UP;
     Map<TopicPartition, Long> catchUp = c.endOffsets(parts, Duration.ofSeconds(30));
-    long nextSave = System.currentTimeMillis() + settings.snapshotIntervalMs();
-    long nextState = System.currentTimeMillis() + settings.stateIntervalMs();
+    long nextSave = System.currentTimeMillis() + p.settings().snapshotIntervalMs();
+    long nextState = System.currentTimeMillis() + p.settings().stateIntervalMs();
     boolean dirty = false;
-    while (status.running) {
+    while (p.status().running) {
       ConsumerRecords<Long, byte[]> batch;
       try {
-        batch = c.poll(Duration.ofMillis(publisher.backlogEmpty() ? 100 : 5));
+        batch = c.poll(Duration.ofMillis(p.publisher().backlogEmpty() ? 100 : 5));
       } catch (WakeupException e) {
         continue; // close(): the loop ends, the offsets and the state are saved below
       }
       if (!batch.isEmpty() && bulk.due(c, parts, batch.count())) {
         bulk.run(c, parts, batch);
         dirty = true;
-        snapshots.changed();
+        p.snapshots().changed();
       } else if (!batch.isEmpty()) {
         applyBatch(batch);
         dirty = true;
-        snapshots.changed();
+        p.snapshots().changed();
       }
-      publisher.publishBacklog(engine);
+      p.publisher().publishBacklog(p.engine());
       long total = 0;
       boolean known = true;
       for (TopicPartition tp : parts) {
@@ -97,7 +78,7 @@ final class LiveLoop {
         }
       }
       if (known) {
-        status.lag = total;
+        p.status().lag = total;
       }
       // a new IDF generation built in the background: install it, then republish the lists it
       // changed a slice per round, after the fresh changes, so live updates never wait for it
@@ -105,44 +86,47 @@ final class LiveLoop {
       if (known && total < SETTLE_MAX_LAG) {
         installGeneration();
       }
-      if (!status.ready && parts.stream().allMatch(tp -> c.position(tp) >= catchUp.get(tp))) {
-        status.ready = true;
-        status.phase = Phase.LIVE;
+      if (!p.status().ready && parts.stream().allMatch(tp -> c.position(tp) >= catchUp.get(tp))) {
+        p.status().ready = true;
+        p.status().phase = Phase.LIVE;
         if (!known) {
-          status.lag = 0;
+          p.status().lag = 0;
         }
-        LOG.info("caught up: ready ({} games)", engine.size());
-        if (snapshots.stateDirty() && publisher.backlogEmpty()) {
-          snapshots.saveState(c, parts, false); // the first one after a start from Kafka
-          nextState = System.currentTimeMillis() + settings.stateIntervalMs();
+        LOG.info("caught up: ready ({} games)", p.engine().size());
+        if (p.snapshots().stateDirty() && p.publisher().backlogEmpty()) {
+          p.snapshots().saveState(c, parts, false); // the first one after a start from Kafka
+          nextState = System.currentTimeMillis() + p.settings().stateIntervalMs();
         }
       }
-      if (!publisher.backlogEmpty()) {
+      if (!p.publisher().backlogEmpty()) {
         continue; // offsets and state only once every changed list is on the topic
       }
-      if (status.ready && snapshots.stateDirty() && System.currentTimeMillis() >= nextState) {
-        snapshots.saveState(c, parts, false);
-        nextState = System.currentTimeMillis() + settings.stateIntervalMs();
+      if (p.status().ready
+          && p.snapshots().stateDirty()
+          && System.currentTimeMillis() >= nextState) {
+        p.snapshots().saveState(c, parts, false);
+        nextState = System.currentTimeMillis() + p.settings().stateIntervalMs();
       }
       if (dirty && System.currentTimeMillis() >= nextSave) {
-        snapshots.saveOffsets(c, parts);
+        p.snapshots().saveOffsets(c, parts);
         dirty = false;
-        nextSave = System.currentTimeMillis() + settings.snapshotIntervalMs();
+        nextSave = System.currentTimeMillis() + p.settings().snapshotIntervalMs();
       }
     }
-    if (!publisher.backlogEmpty()) {
+    if (!p.publisher().backlogEmpty()) {
       // stopped before every list of a new generation was republished: keep the saved offsets and
       // state of before it, so a restart replays the changes and republishes
-      LOG.info("stopping with {} lists not republished yet: offsets kept", publisher.backlogSize());
+      LOG.info(
+          "stopping with {} lists not republished yet: offsets kept", p.publisher().backlogSize());
       return;
     }
     if (dirty) {
-      snapshots.saveOffsets(c, parts);
+      p.snapshots().saveOffsets(c, parts);
     }
-    if (snapshots.stateDirty() && status.ready) {
-      snapshots.saveState(c, parts, true);
+    if (p.snapshots().stateDirty() && p.status().ready) {
+      p.snapshots().saveState(c, parts, true);
     } else {
-      snapshots.awaitWrite(); // a background write still running: let it finish
+      p.snapshots().awaitWrite(); // a background write still running: let it finish
     }
   }
 
@@ -170,39 +154,39 @@ final class LiveLoop {
       for (long id : u.removedGames()) {
         lastChange.put(id, i);
       }
-      if (publisher.enabled()) {
+      if (p.publisher().enabled()) {
         if (u.removedGames().contains(r.key())) {
-          publisher.send(r.key(), null);
+          p.publisher().send(r.key(), null);
           ownSent.put(r.key(), i);
         } else if (u.changedLists().contains(r.key())) {
-          Optional<SimilarGames> l = engine.list(r.key());
+          Optional<SimilarGames> l = p.engine().list(r.key());
           if (l.isPresent()) {
-            publisher.send(r.key(), l.get());
+            p.publisher().send(r.key(), l.get());
             ownSent.put(r.key(), i);
           }
         }
       }
     }
     changed.removeAll(removed);
-    if (publisher.enabled()) {
+    if (p.publisher().enabled()) {
       for (long id : removed) {
         if (!lastChange.get(id).equals(ownSent.get(id))) {
-          publisher.send(id, null);
+          p.publisher().send(id, null);
         }
       }
       for (long id : changed) {
         if (lastChange.get(id).equals(ownSent.get(id))) {
           continue; // sent right after its own record, unchanged since
         }
-        Optional<SimilarGames> l = engine.list(id);
+        Optional<SimilarGames> l = p.engine().list(id);
         if (l.isPresent()) {
-          publisher.send(id, l.get());
+          p.publisher().send(id, l.get());
         }
       }
     }
-    publisher.dequeue(changed);
-    publisher.dequeue(removed);
-    publisher.applied(System.nanoTime() - applyStart);
+    p.publisher().dequeue(changed);
+    p.publisher().dequeue(removed);
+    p.publisher().applied(System.nanoTime() - applyStart);
   }
 
   /** Applies one record; null when it was skipped (unreadable, rejected, keyless tombstone). */
@@ -212,24 +196,25 @@ final class LiveLoop {
       if (r.key() == null) {
         return null;
       }
-      u = engine.delete(r.key());
+      u = p.engine().delete(r.key());
     } else {
-      EnrichedGame g = records.parse(r);
+      EnrichedGame g = p.records().parse(r);
       if (g == null) {
         return null;
       }
       try {
-        u = engine.upsert(g);
+        u = p.engine().upsert(g);
       } catch (RuntimeException e) {
         // one document the engine cannot take must not stop the replica
-        records.deadLetter(r, "engine rejected the document: " + e, e.getClass().getName());
+        p.records().deadLetter(r, "engine rejected the document: " + e, e.getClass().getName());
         return null;
       }
     }
-    metrics.applied.increment();
+    p.metrics().applied.increment();
     if (r.timestamp() > 0) {
-      metrics.updateLag.record(
-          Duration.ofMillis(Math.max(0, System.currentTimeMillis() - r.timestamp())));
+      p.metrics()
+          .updateLag
+          .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - r.timestamp())));
     }
     changed.addAll(u.changedLists());
     removed.addAll(u.removedGames());
@@ -245,20 +230,20 @@ final class LiveLoop {
    */
   private void installGeneration() {
     long settleStart = System.nanoTime();
-    UpdateResult swapped = engine.settle(false);
+    UpdateResult swapped = p.engine().settle(false);
     if (swapped.generationSwapped()) {
       LOG.info(
           "installed IDF generation {} in {} ms: {} lists to republish",
           swapped.idfGeneration(),
           (System.nanoTime() - settleStart) / 1_000_000,
           swapped.changedLists().size());
-      metrics.generationSwaps.increment();
-      snapshots.changed();
-      if (publisher.enabled()) {
+      p.metrics().generationSwaps.increment();
+      p.snapshots().changed();
+      if (p.publisher().enabled()) {
         for (long id : swapped.removedGames()) {
-          publisher.send(id, null);
+          p.publisher().send(id, null);
         }
-        publisher.enqueue(swapped.changedLists());
+        p.publisher().enqueue(swapped.changedLists());
       }
     }
   }

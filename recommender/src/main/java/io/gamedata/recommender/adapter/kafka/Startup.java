@@ -3,7 +3,6 @@ package io.gamedata.recommender.adapter.kafka;
 import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.similar.SimilarGames;
 import io.gamedata.recommender.adapter.kafka.EnrichedFollower.Phase;
-import io.gamedata.recommender.engine.SimilarityEngine;
 import io.gamedata.recommender.engine.UpdateResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,26 +28,10 @@ final class Startup {
 
   private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
 
-  private final FollowerSettings settings;
-  private final SimilarityEngine engine;
-  private final FollowerStatus status;
-  private final EnrichedRecords records;
-  private final ListPublisher publisher;
-  private final SnapshotWriter snapshots;
+  private final FollowerParts p;
 
-  Startup(
-      FollowerSettings settings,
-      SimilarityEngine engine,
-      FollowerStatus status,
-      EnrichedRecords records,
-      ListPublisher publisher,
-      SnapshotWriter snapshots) {
-    this.settings = settings;
-    this.engine = engine;
-    this.status = status;
-    this.records = records;
-    this.publisher = publisher;
-    this.snapshots = snapshots;
+  Startup(FollowerParts parts) {
+    this.p = parts;
   }
 
   /**
@@ -56,7 +39,7 @@ final class Startup {
    * stopped first.
    */
   List<TopicPartition> run(KafkaConsumer<Long, byte[]> c) {
-    if (!status.running) {
+    if (!p.status().running) {
       return null;
     }
     List<TopicPartition> parts = partitions(c);
@@ -65,11 +48,11 @@ final class Startup {
     }
     c.assign(parts);
     Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
-    status.phase = Phase.LOADING;
+    p.status().phase = Phase.LOADING;
     long s0 = System.nanoTime();
     Optional<StateSnapshot> state =
-        settings.restoreOnStart()
-            ? StateSnapshot.read(settings.stateDir()).filter(s -> usable(s, c, parts, end))
+        p.settings().restoreOnStart()
+            ? StateSnapshot.read(p.settings().stateDir()).filter(s -> usable(s, c, parts, end))
             : Optional.empty();
     long s1 = System.nanoTime();
     if (state.isPresent() && load(state.get())) {
@@ -84,31 +67,31 @@ final class Startup {
       for (TopicPartition tp : parts) {
         c.seek(tp, s.offsets().get(tp.partition()));
       }
-      status.startMode = "snapshot";
-      snapshots.loaded();
+      p.status().startMode = "snapshot";
+      p.snapshots().loaded();
       return parts;
     }
     state = Optional.empty(); // the documents of an unusable snapshot can go
     Optional<OffsetSnapshot> snap =
-        settings.restoreOnStart()
-            ? OffsetSnapshot.read(settings.stateDir()).filter(s -> usable(s, parts, end))
+        p.settings().restoreOnStart()
+            ? OffsetSnapshot.read(p.settings().stateDir()).filter(s -> usable(s, parts, end))
             : Optional.empty();
     Map<TopicPartition, Long> target = new HashMap<>(end);
     snap.ifPresent(s -> parts.forEach(tp -> target.put(tp, s.offsets().get(tp.partition()))));
     long t0 = System.nanoTime();
     Map<Long, EnrichedGame> docs = readDocuments(c, parts, target);
-    if (!status.running) {
+    if (!p.status().running) {
       return null;
     }
     long loaded = System.nanoTime();
-    status.phase = Phase.BUILDING;
+    p.status().phase = Phase.BUILDING;
     if (snap.isPresent()) {
-      status.startMode = "restore";
+      p.status().startMode = "restore";
       Map<Long, SimilarGames> lists =
           SimilarTopicReader.readAll(
-              KafkaClients.consumer(settings, "similar"), settings.similarTopic());
+              KafkaClients.consumer(p.settings(), "similar"), p.settings().similarTopic());
       long read = System.nanoTime();
-      engine.restore(docs.values(), lists.values());
+      p.engine().restore(docs.values(), lists.values());
       LOG.info(
           "restored {} games from offsets {} and {} published lists: documents {} ms, lists {}"
               + " ms, index {} ms",
@@ -119,11 +102,11 @@ final class Startup {
           (read - loaded) / 1_000_000,
           (System.nanoTime() - read) / 1_000_000);
     } else {
-      status.startMode = "build";
-      UpdateResult r = engine.buildAll(docs.values());
+      p.status().startMode = "build";
+      UpdateResult r = p.engine().buildAll(docs.values());
       long built = System.nanoTime();
-      if (publisher.enabled()) {
-        publisher.sendAll(engine);
+      if (p.publisher().enabled()) {
+        p.publisher().sendAll(p.engine());
       }
       LOG.info(
           "built {} games (idf generation {}): documents {} ms, build {} ms, publish {} ms",
@@ -137,17 +120,17 @@ final class Startup {
     for (TopicPartition tp : parts) {
       c.seek(tp, target.get(tp));
     }
-    snapshots.saveOffsets(c, parts);
+    p.snapshots().saveOffsets(c, parts);
     return parts;
   }
 
   /** The enriched topic's partitions, once it exists (null when stopped meanwhile). */
   private List<TopicPartition> partitions(KafkaConsumer<Long, byte[]> c) {
     long deadlineLog = System.nanoTime();
-    while (status.running) {
+    while (p.status().running) {
       List<TopicPartition> parts = new ArrayList<>();
       try {
-        var infos = c.partitionsFor(settings.enrichedTopic(), Duration.ofSeconds(5));
+        var infos = c.partitionsFor(p.settings().enrichedTopic(), Duration.ofSeconds(5));
         if (infos != null) {
           infos.forEach(pi -> parts.add(new TopicPartition(pi.topic(), pi.partition())));
         }
@@ -158,7 +141,7 @@ final class Startup {
         return parts;
       }
       if (System.nanoTime() - deadlineLog > 0) {
-        LOG.warn("waiting for topic {}", settings.enrichedTopic());
+        LOG.warn("waiting for topic {}", p.settings().enrichedTopic());
         deadlineLog = System.nanoTime() + 30_000_000_000L;
       }
       try {
@@ -174,10 +157,10 @@ final class Startup {
   private boolean usable(
       OffsetSnapshot s, List<TopicPartition> parts, Map<TopicPartition, Long> end) {
     boolean ok =
-        s.enrichedTopic().equals(settings.enrichedTopic())
-            && s.similarTopic().equals(settings.similarTopic())
-            && s.listSize() == settings.listSize()
-            && settings.publishSimilar()
+        s.enrichedTopic().equals(p.settings().enrichedTopic())
+            && s.similarTopic().equals(p.settings().similarTopic())
+            && s.listSize() == p.settings().listSize()
+            && p.settings().publishSimilar()
             && s.offsets().size() == parts.size()
             && parts.stream()
                 .allMatch(
@@ -193,13 +176,13 @@ final class Startup {
 
   /** Loads a state snapshot into the engine; false (engine untouched) when it does not fit. */
   private boolean load(StateSnapshot s) {
-    status.phase = Phase.BUILDING;
+    p.status().phase = Phase.BUILDING;
     try {
-      engine.importState(s.engine());
+      p.engine().importState(s.engine());
       return true;
     } catch (IllegalArgumentException e) {
       LOG.warn("not loading state snapshot {}: {}; reading Kafka instead", s, e.getMessage());
-      status.phase = Phase.LOADING;
+      p.status().phase = Phase.LOADING;
       return false;
     }
   }
@@ -211,13 +194,13 @@ final class Startup {
       Map<TopicPartition, Long> end) {
     Map<TopicPartition, Long> begin = c.beginningOffsets(parts, Duration.ofSeconds(30));
     String why = null;
-    if (!s.enrichedTopic().equals(settings.enrichedTopic())
-        || !s.similarTopic().equals(settings.similarTopic())) {
+    if (!s.enrichedTopic().equals(p.settings().enrichedTopic())
+        || !s.similarTopic().equals(p.settings().similarTopic())) {
       why = "other topics";
-    } else if (s.listSize() != settings.listSize()
-        || !s.engineFingerprint().equals(settings.engineFingerprint())) {
+    } else if (s.listSize() != p.settings().listSize()
+        || !s.engineFingerprint().equals(p.settings().engineFingerprint())) {
       why = "other engine settings";
-    } else if (!settings.publishSimilar()) {
+    } else if (!p.settings().publishSimilar()) {
       why = "publishing is off (the similar topic may lack its lists)";
     } else if (s.offsets().size() != parts.size()) {
       why = "other partitions";
@@ -241,7 +224,7 @@ final class Startup {
       KafkaConsumer<Long, byte[]> c, List<TopicPartition> parts, Map<TopicPartition, Long> target) {
     c.seekToBeginning(parts);
     Map<Long, EnrichedGame> docs = new HashMap<>();
-    while (status.running && parts.stream().anyMatch(tp -> c.position(tp) < target.get(tp))) {
+    while (p.status().running && parts.stream().anyMatch(tp -> c.position(tp) < target.get(tp))) {
       for (ConsumerRecord<Long, byte[]> r : c.poll(Duration.ofMillis(200))) {
         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
         if (r.offset() >= target.get(tp)) {
@@ -253,7 +236,7 @@ final class Startup {
           }
           continue;
         }
-        EnrichedGame g = records.parse(r);
+        EnrichedGame g = p.records().parse(r);
         if (g != null) {
           docs.put(g.id(), g);
         }
