@@ -19,7 +19,8 @@ import java.util.List;
  * @param changesSinceGeneration documents added, changed or deleted since it froze
  * @param games every indexed document, ids unique
  * @param listIds per game, the ids of its list members, best first
- * @param listScores per game, the members' integer scores (see {@link Vectorizer#SCORE_SCALE})
+ * @param listScores per game, the members' integer scores (see {@link
+ *     io.gamedata.recommender.engine.vector.Vectorizer#SCORE_SCALE})
  * @param terms term dictionary of the vectors (or null)
  * @param vecTerms per game, its terms as indexes into {@code terms} (or null)
  * @param vecWeights per game, its quantised term weights (or null)
