@@ -47,7 +47,8 @@ class DockerfileTest {
     List<String> froms = lines().stream().filter(l -> l.startsWith("FROM ")).toList();
     assertThat(froms).hasSize(2); // multi-stage
     assertThat(froms.get(0)).isEqualTo("FROM ${JDK_IMAGE} AS build");
-    assertThat(froms.get(1)).isEqualTo("FROM confluentinc/cp-kafka-connect:${CP_VERSION}");
+    assertThat(froms.get(1)).isEqualTo("FROM ${CONNECT_IMAGE}");
+    assertThat(arg("CONNECT_IMAGE")).isEqualTo("confluentinc/cp-kafka-connect:${CP_VERSION}");
     assertThat(lines())
         .contains(
             "RUN confluent-hub install --no-prompt \"wepay/kafka-connect-bigquery:${KCBQ_VERSION}\"");
