@@ -16,10 +16,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * it.
  *
  * <p>Which broker: system property {@value #MODE_PROPERTY} = {@code embedded} (the in-JVM KRaft
- * broker of {@code kafka-local}), {@code container} (Testcontainers' {@code KafkaContainer}, image
- * from {@value #IMAGE_PROPERTY}, default {@value #DEFAULT_IMAGE}) or {@code auto} (default: a
- * container when a Docker engine answers, else embedded). Without a Docker socket or {@code
- * DOCKER_HOST}, auto does not even probe Docker.
+ * broker of {@code kafka-local}), {@code container} (a Testcontainers broker, image from {@value
+ * #IMAGE_PROPERTY}, default {@value #DEFAULT_IMAGE}; on the host network where the engine has no
+ * bridge, see {@link ContainerBroker}) or {@code auto} (default: a container when a Docker engine
+ * answers, else embedded). Without a Docker socket or {@code DOCKER_HOST}, auto does not even probe
+ * Docker. CI runs the container path against the Kafka image of {@code docker/kafka} ({@code
+ * docker/container-tests}).
  */
 public final class KafkaExtension implements ParameterResolver, AfterEachCallback {
 
