@@ -1,5 +1,6 @@
 package io.gamedata.platform;
 
+import io.gamedata.platform.check.StageCheck;
 import io.gamedata.platform.check.StageCounts;
 import io.gamedata.platform.check.TopicCounter;
 import io.gamedata.platform.supervisor.ComponentSpec;
@@ -185,55 +186,12 @@ public final class Stack implements AutoCloseable {
    * timeout passes. Returns the last counts.
    */
   public Map<String, Long> awaitAllStages(Duration timeout) throws InterruptedException {
-    try (StageCounts counts = stageCounts()) {
-      long t0 = System.nanoTime();
-      long deadline = t0 + timeout.toNanos();
-      Map<String, Long> c = counts.read();
-      while (!agree(c) && System.nanoTime() < deadline) {
-        out.accept(
-            String.format("  [%4.0f s] %s", (System.nanoTime() - t0) / 1e9, progressLine(c)));
-        Thread.sleep(3000);
-        c = counts.read();
-      }
-      return c;
-    }
-  }
-
-  private static String progressLine(Map<String, Long> c) {
-    StringBuilder sb = new StringBuilder();
-    c.forEach(
-        (k, v) -> {
-          if (sb.length() > 0) {
-            sb.append(" | ");
-          }
-          sb.append(k.split(" ")[0]).append(' ').append(v < 0 ? "-" : String.format("%,d", v));
-        });
-    return sb.toString();
-  }
-
-  static boolean agree(Map<String, Long> c) {
-    long first = c.values().iterator().next();
-    return first > 0 && c.values().stream().allMatch(v -> v == first);
+    return new StageCheck(this::stageCounts, out).await(timeout);
   }
 
   /** Prints the per-stage table; true when every stage has every game. */
   public boolean printCheck(Map<String, Long> c) {
-    out.accept("");
-    out.accept(String.format("%-30s %12s", "stage", "games"));
-    out.accept("-".repeat(43));
-    c.forEach(
-        (k, v) ->
-            out.accept(String.format("%-30s %12s", k, v < 0 ? "n/a" : String.format("%,d", v))));
-    long dlq;
-    try (StageCounts counts = stageCounts()) {
-      dlq = counts.deadLetters();
-    }
-    out.accept(
-        String.format(
-            "%-30s %12s", "(games.dlq records)", dlq < 0 ? "n/a" : String.format("%,d", dlq)));
-    boolean ok = agree(c);
-    out.accept(ok ? "CHECK OK: every stage has every game" : "CHECK FAILED: the stages disagree");
-    return ok;
+    return new StageCheck(this::stageCounts, out).print(c);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.gamedata.platform.cli;
 import io.gamedata.connect.query.WarehouseQuery;
 import io.gamedata.platform.PlatformLayout;
 import io.gamedata.platform.Stack;
+import io.gamedata.platform.check.StageCheck;
+import io.gamedata.platform.check.StageCounts;
 import io.gamedata.platform.demo.Demo;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +23,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "platform",
     mixinStandardHelpOptions = true,
-    subcommands = {PlatformCli.Up.class, PlatformCli.DemoCmd.class, PlatformCli.Sql.class},
+    subcommands = {
+      PlatformCli.Up.class,
+      PlatformCli.DemoCmd.class,
+      PlatformCli.Sql.class,
+      PlatformCli.Check.class
+    },
     description = "Runs the whole game-data platform locally (real Kafka, no Docker).")
 public final class PlatformCli implements Callable<Integer> {
 
@@ -195,6 +202,66 @@ public final class PlatformCli implements Callable<Integer> {
         q.print(sql, System.out);
       }
       return 0;
+    }
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description =
+          "Stage check of a platform running elsewhere (e.g. the compose stack): waits until IGDB,"
+              + " the raw topic, games.enriched, the warehouse table and the recommender index"
+              + " hold the same number of games, prints the per-stage counts; exit 0 only if all"
+              + " agree.")
+  static final class Check implements Callable<Integer> {
+    @Option(
+        names = "--bootstrap-servers",
+        defaultValue = "localhost:9092",
+        description = "Kafka. Default ${DEFAULT-VALUE}")
+    String bootstrapServers;
+
+    @Option(
+        names = "--simulator-url",
+        defaultValue = "http://localhost:8090",
+        description =
+            "The IGDB simulator, whose catalogue is the expected count; empty with the real IGDB"
+                + " (then the raw topic is). Default ${DEFAULT-VALUE}")
+    String simulatorUrl;
+
+    @Option(
+        names = "--warehouse-snapshots",
+        required = true,
+        description = "Directory of the DuckDB sink's Parquet snapshots (games.parquet)")
+    Path warehouseSnapshots;
+
+    @Option(
+        names = "--recommender-url",
+        defaultValue = "http://localhost:8080",
+        description = "Default ${DEFAULT-VALUE}")
+    String recommenderUrl;
+
+    @Option(
+        names = "--timeout",
+        defaultValue = "600",
+        description = "Seconds to wait for the stages to agree. Default ${DEFAULT-VALUE}")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+      StageCheck check =
+          new StageCheck(
+              () ->
+                  new StageCounts(
+                      bootstrapServers,
+                      simulatorUrl.isBlank() ? null : simulatorUrl,
+                      warehouseSnapshots,
+                      recommenderUrl),
+              System.out::println);
+      long t0 = System.nanoTime();
+      Map<String, Long> counts = check.await(Duration.ofSeconds(timeoutSeconds));
+      boolean ok = check.print(counts);
+      System.out.printf("(%.0f s of waiting)%n", (System.nanoTime() - t0) / 1e9);
+      return ok ? 0 : 1;
     }
   }
 
