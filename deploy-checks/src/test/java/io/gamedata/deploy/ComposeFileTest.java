@@ -133,6 +133,13 @@ class ComposeFileTest {
     assertThat(Repo.read(CONNECT_DOCKERFILE)).containsIgnoringCase("bigquery");
   }
 
+  @Test
+  void theStacksDuckDbConnectorIsTheConnectModules() {
+    // connect-init registers docker/connect/connectors/; the connect module ships and tests its own
+    assertThat(Repo.read("docker/connect/connectors/duckdb-sink.json"))
+        .isEqualTo(Repo.read("connect/src/main/resources/connectors/duckdb-sink.json"));
+  }
+
   private static boolean builtByAnotherService(String image) throws IOException {
     for (JsonNode service : services()) {
       if (service.has("build") && image.equals(service.path("image").asText())) {
