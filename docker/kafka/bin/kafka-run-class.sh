@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # kafka-run-class.sh CLASS ARGS...: a Kafka class with the image's jars, as in Kafka's own
-# distribution (KAFKA_HEAP_OPTS, KAFKA_JVM_PERFORMANCE_OPTS, KAFKA_OPTS and KAFKA_LOG4J_OPTS apply).
+# distribution (KAFKA_HEAP_OPTS, KAFKA_JVM_PERFORMANCE_OPTS, KAFKA_OPTS and KAFKA_LOG4J_OPTS apply;
+# CLASSPATH adds to the image's jars, after them).
 # The defaults suit the short-lived tools (quick start-up); the broker and Connect scripts set
 # their own.
 set -euo pipefail
@@ -9,4 +10,4 @@ home="${KAFKA_HOME:-/opt/kafka}"
 # shellcheck disable=SC2086
 exec java ${KAFKA_HEAP_OPTS:--Xmx256m} ${KAFKA_JVM_PERFORMANCE_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true} \
   ${KAFKA_LOG4J_OPTS:--Dlog4j2.configurationFile=$home/config/tools-log4j2.properties} ${KAFKA_OPTS:-} \
-  -cp "$home/libs/*" "$@"
+  -cp "$home/libs/*${CLASSPATH:+:$CLASSPATH}" "$@"

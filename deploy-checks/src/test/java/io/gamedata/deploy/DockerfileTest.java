@@ -144,6 +144,23 @@ class DockerfileTest {
   }
 
   @Test
+  void everyImageWithKafkaClientsHasTheGcpLoginHandler() {
+    String app = Repo.read(APP_DOCKERFILE);
+    assertThat(app)
+        .contains("COPY docker/app/gcp-kafka-auth/pom.xml")
+        .contains("COPY --from=build /out/gcp-kafka-auth/ /app/ext/")
+        .contains("-cp '/app/lib/*:/app/ext/*'")
+        .contains("COPY --from=build /out/gcp-kafka-auth/ /opt/gamedata/ext/")
+        .contains("CLASSPATH=\"/opt/gamedata/ext/*\"");
+    assertThat(Repo.read(CONNECT_KCBQ_DOCKERFILE))
+        .contains("docker/app/gcp-kafka-auth/pom.xml")
+        .contains("CLASSPATH=\"/usr/share/java/gcp-kafka-auth/*\"");
+    assertThat(Repo.read("docker/kafka/bin/kafka-run-class.sh")).contains("$CLASSPATH");
+    assertThat(Repo.read("docker/app/gcp-kafka-auth/pom.xml"))
+        .contains("<artifactId>managed-kafka-auth-login-handler</artifactId>");
+  }
+
+  @Test
   void buildContextLeavesOutBuildOutputAndSecrets() {
     String ignore = Repo.read(".dockerignore");
     assertThat(ignore).contains("**/target/", ".git/", ".env");
