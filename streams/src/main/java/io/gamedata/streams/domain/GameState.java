@@ -1,7 +1,5 @@
 package io.gamedata.streams.domain;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.gamedata.contracts.igdb.IgdbGame;
 
 /**
@@ -14,7 +12,6 @@ import io.gamedata.contracts.igdb.IgdbGame;
  * @param fieldHashes per-field hashes of the last emitted document
  * @param dependencies packed references the last document was built from (reverse-index entries)
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record GameState(
     IgdbGame source, Long updatedAt, String contentHash, long[] fieldHashes, long[] dependencies) {
 

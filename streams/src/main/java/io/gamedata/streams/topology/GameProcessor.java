@@ -107,9 +107,6 @@ final class GameProcessor implements Processor<Long, Inbound, Object, Object> {
    */
   private final LongMap<Boolean> stored = new LongMap<>();
 
-  /** Legacy store of pending ids (earlier versions); drained into the game states at start. */
-  private KeyValueStore<Long, byte[]> legacyPending;
-
   /** Ids of the games whose state carries the pending flag (a mirror of the store). */
   private final Set<Long> pending = new HashSet<>();
 
@@ -150,7 +147,6 @@ final class GameProcessor implements Processor<Long, Inbound, Object, Object> {
     this.games = context.getStateStore(StoreNames.GAME_STATE);
     ReferenceTable global = context.getStateStore(StoreNames.REFERENCE_GLOBAL);
     this.references = new ReferenceLookups(global::get, memoEntries);
-    this.legacyPending = context.getStateStore(StoreNames.PENDING_GAMES);
     long now = context.currentSystemTimeMs();
     pending.clear();
     dirty.clear();
@@ -168,20 +164,6 @@ final class GameProcessor implements Processor<Long, Inbound, Object, Object> {
           pending.add(kv.key);
         }
         index.update(kv.key, NONE, dependencies(kv.key, kv.value));
-      }
-    }
-    List<Long> legacy = new ArrayList<>();
-    try (var it = legacyPending.all()) {
-      while (it.hasNext()) {
-        legacy.add(it.next().key);
-      }
-    }
-    for (Long id : legacy) {
-      legacyPending.delete(id);
-      GameState state = load(id);
-      if (state != null) {
-        games.put(id, GameStateCodec.encode(state, true));
-        pending.add(id);
       }
     }
     // look at every pending game again; the held ones get their hold time again

@@ -1,13 +1,10 @@
 package io.gamedata.streams.topology;
 
 import io.gamedata.contracts.igdb.IgdbGame;
-import io.gamedata.contracts.json.Json;
 import io.gamedata.streams.domain.GameState;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,18 +28,12 @@ import java.util.List;
  * signed values; list elements and dependencies as the step from the one before), a field hash
  * equal to the hash of an absent value or of an empty list is a two-bit code, a url in IGDB's shape
  * (the game page of the slug) is a mark, and a checksum in IGDB's shape (a UUID) a mark and 16
- * bytes. A state of the synthetic catalogue takes 516 bytes on average, 958 in format 1.
- *
- * <p>Still read: format 1 (fixed-width numbers, written by the previous versions) and JSON (first
- * byte {@code '{'}, earlier versions). A store holding states of several formats is read as one.
+ * bytes. A state of the synthetic catalogue takes 516 bytes on average.
  */
 final class GameStateCodec {
 
   /** The format written. */
   static final byte FORMAT = 2;
-
-  /** The fixed-width format written until format 2; still read. */
-  static final byte FORMAT_1 = 1;
 
   private static final long NULL_ELEMENT = Long.MIN_VALUE;
 
@@ -141,7 +132,7 @@ final class GameStateCodec {
 
   @SuppressWarnings("unchecked")
   private static void writeSource(Out out, IgdbGame g, String[] strings, List<?>[] lists) {
-    // runs of one type written in loops: fifty inlined writes made the format-1 encoder the
+    // runs of one type written in loops: fifty inlined writes made an earlier encoder the
     // largest method of ours the JIT compiled in a streams run (~0.9 s of C2 time cold)
     out.writeVarLong(zigzag(g.id()));
     Long[] longs = {
@@ -204,9 +195,7 @@ final class GameStateCodec {
 
   /** True when {@code bytes} (an encoded state) is marked pending; reads two bytes. */
   static boolean pending(byte[] bytes) {
-    return bytes.length > 1
-        && (bytes[0] == FORMAT || bytes[0] == FORMAT_1)
-        && (bytes[1] & PENDING) != 0;
+    return bytes.length > 1 && bytes[0] == FORMAT && (bytes[1] & PENDING) != 0;
   }
 
   /**
@@ -214,67 +203,39 @@ final class GameStateCodec {
    * empty for a deleted game.
    */
   static long[] dependencies(byte[] bytes) throws IOException {
-    if (bytes.length > 0 && bytes[0] == FORMAT) {
-      try {
-        In in = new In(bytes, 1);
-        int flags = in.readByte();
-        if ((flags & SOURCE) == 0) {
-          return new long[0];
-        }
-        if ((flags & UPDATED_AT) != 0) {
-          in.readVarLong();
-        }
-        in.skipString();
-        in.skipHashes();
-        long[] deps = readDeltas(in);
-        return deps == null ? new long[0] : deps;
-      } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-        throw new IOException("truncated or corrupt game state", e);
-      }
-    }
-    if (bytes.length == 0 || bytes[0] != FORMAT_1) {
-      GameState s = decode(bytes); // JSON: the whole state
-      return s.deleted() || s.dependencies() == null ? new long[0] : s.dependencies();
-    }
+    checkFormat(bytes);
     try {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      in.get();
-      if ((in.get() & SOURCE) == 0) {
+      In in = new In(bytes, 1);
+      int flags = in.readByte();
+      if ((flags & SOURCE) == 0) {
         return new long[0];
       }
-      readLong(in);
-      int hashBytes = in.getInt(); // the content hash
-      in.position(in.position() + Math.max(0, hashBytes));
-      int fields = in.getInt();
-      in.position(in.position() + 8 * Math.max(0, fields));
-      long[] deps = readLongs(in);
+      if ((flags & UPDATED_AT) != 0) {
+        in.readVarLong();
+      }
+      in.skipString();
+      in.skipHashes();
+      long[] deps = readDeltas(in);
       return deps == null ? new long[0] : deps;
-    } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       throw new IOException("truncated or corrupt game state", e);
     }
   }
 
   static GameState decode(byte[] bytes) throws IOException {
-    if (bytes.length > 0 && bytes[0] == '{') {
-      return Json.mapper().readValue(bytes, GameState.class); // written by an earlier version
-    }
-    int format = bytes.length == 0 ? -1 : bytes[0];
+    checkFormat(bytes);
     try {
-      if (format == FORMAT) {
-        return decode(new In(bytes, 1));
-      }
-      if (format == FORMAT_1) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        in.get();
-        return decode(in);
-      }
-    } catch (BufferUnderflowException
-        | IllegalArgumentException
-        | IndexOutOfBoundsException
-        | ArithmeticException e) {
+      return decode(new In(bytes, 1));
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
       throw new IOException("truncated or corrupt game state", e);
     }
-    throw new IOException("unknown game state format " + format);
+  }
+
+  private static void checkFormat(byte[] bytes) throws IOException {
+    int format = bytes.length == 0 ? -1 : bytes[0];
+    if (format != FORMAT) {
+      throw new IOException("unknown game state format " + format);
+    }
   }
 
   private static GameState decode(In in) {
@@ -381,8 +342,6 @@ final class GameStateCodec {
         null,
         new LinkedHashMap<>());
   }
-
-  // ---- format 2 ----
 
   private static long zigzag(long v) {
     return (v << 1) ^ (v >> 63);
@@ -603,141 +562,6 @@ final class GameStateCodec {
     return v;
   }
 
-  // ---- format 1 (read only) ----
-
-  private static GameState decode(ByteBuffer in) {
-    boolean hasSource = (in.get() & SOURCE) != 0;
-    Long updatedAt = readLong(in);
-    String contentHash = readString(in);
-    long[] fieldHashes = readLongs(in);
-    long[] dependencies = readLongs(in);
-    IgdbGame source = null;
-    if (hasSource) {
-      long id = in.getLong();
-      String name = readString(in);
-      String slug = readString(in);
-      String summary = readString(in);
-      String storyline = readString(in);
-      String url = readString(in);
-      String checksum = readString(in);
-      String versionTitle = readString(in);
-      Long firstReleaseDate = readLong(in);
-      Long createdAt = readLong(in);
-      Long sourceUpdatedAt = readLong(in);
-      Double rating = readDouble(in);
-      Integer ratingCount = readInt(in);
-      Double aggregatedRating = readDouble(in);
-      Integer aggregatedRatingCount = readInt(in);
-      Double totalRating = readDouble(in);
-      Integer totalRatingCount = readInt(in);
-      Integer hypes = readInt(in);
-      Long cover = readLong(in);
-      Long gameType = readLong(in);
-      Long gameStatus = readLong(in);
-      Long parentGame = readLong(in);
-      Long versionParent = readLong(in);
-      Long franchise = readLong(in);
-      List<Long> genres = readList(in);
-      List<Long> themes = readList(in);
-      List<Long> keywords = readList(in);
-      List<Long> gameModes = readList(in);
-      List<Long> playerPerspectives = readList(in);
-      List<Long> platforms = readList(in);
-      List<Long> involvedCompanies = readList(in);
-      List<Long> franchises = readList(in);
-      List<Long> collections = readList(in);
-      List<Long> gameEngines = readList(in);
-      List<Long> similarGames = readList(in);
-      Integer category = readInt(in);
-      Integer status = readInt(in);
-      Long collection = readLong(in);
-      @SuppressWarnings("unchecked")
-      List<Long>[] lists =
-          new List[] {
-            genres,
-            themes,
-            keywords,
-            gameModes,
-            playerPerspectives,
-            platforms,
-            involvedCompanies,
-            franchises,
-            collections,
-            gameEngines,
-            similarGames
-          };
-      source =
-          trimmedGame(
-              id,
-              new String[] {name, slug, summary, storyline, url, checksum, versionTitle},
-              new Long[] {
-                firstReleaseDate,
-                createdAt,
-                sourceUpdatedAt,
-                cover,
-                gameType,
-                gameStatus,
-                parentGame,
-                versionParent,
-                franchise,
-                collection
-              },
-              new Integer[] {
-                ratingCount, aggregatedRatingCount, totalRatingCount, hypes, category, status
-              },
-              new Double[] {rating, aggregatedRating, totalRating},
-              lists);
-    }
-    return new GameState(source, updatedAt, contentHash, fieldHashes, dependencies);
-  }
-
-  private static String readString(ByteBuffer in) {
-    int n = in.getInt();
-    if (n < 0) {
-      return null;
-    }
-    String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-    in.position(in.position() + n);
-    return s;
-  }
-
-  private static Long readLong(ByteBuffer in) {
-    return in.get() != 0 ? in.getLong() : null;
-  }
-
-  private static Integer readInt(ByteBuffer in) {
-    return in.get() != 0 ? in.getInt() : null;
-  }
-
-  private static Double readDouble(ByteBuffer in) {
-    return in.get() != 0 ? in.getDouble() : null;
-  }
-
-  private static long[] readLongs(ByteBuffer in) {
-    int n = in.getInt();
-    if (n < 0) {
-      return null;
-    }
-    long[] v = new long[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = in.getLong();
-    }
-    return v;
-  }
-
-  private static List<Long> readList(ByteBuffer in) {
-    int n = in.getInt();
-    if (n < 0) {
-      return null;
-    }
-    List<Long> v = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      long x = in.getLong();
-      v.add(x == NULL_ELEMENT ? null : x);
-    }
-    return v;
-  }
-
   /**
    * A reader of format 2 over an array; out-of-range reads throw (the caller reports corruption).
    */
@@ -872,8 +696,8 @@ final class GameStateCodec {
 
     /**
      * Seven bits per byte, low first, the top bit set on all but the last (1-10 bytes); ~10 ns
-     * each, where a fixed-width long costs ~1: the varints make format 2 ~0.5 µs per state slower
-     * to write than format 1, for 440 bytes less through RocksDB, lz4 and the broker.
+     * each, where a fixed-width long costs ~1: the varints cost ~0.5 µs per state to write, and
+     * save ~440 bytes per state through RocksDB, lz4 and the broker.
      */
     void writeVarLong(long v) {
       byte[] b = buf;

@@ -5,10 +5,9 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Where the game tasks keep {@link StoreNames#GAME_STATE} (and the legacy {@link
- * StoreNames#PENDING_GAMES}): setting {@code game.state.store}. Both are logged to the same
- * changelog topics, so an instance can switch between them: the new store is filled from the
- * changelog at its first start.
+ * Where the game tasks keep {@link StoreNames#GAME_STATE}: setting {@code game.state.store}. Both
+ * kinds are logged to the same changelog topic, so an instance can switch between them: the new
+ * store is filled from the changelog at its first start.
  */
 public enum GameStateStore {
   /**
@@ -38,12 +37,5 @@ public enum GameStateStore {
         ? HashMapStore.supplier(StoreNames.GAME_STATE)
         // without its position copied at every write (see PositionLightStore)
         : PositionLightStore.wrapping(Stores.persistentKeyValueStore(StoreNames.GAME_STATE));
-  }
-
-  /** The legacy pending-games store, drained at each task start. */
-  KeyValueBytesStoreSupplier pendingGames() {
-    return this == MEMORY
-        ? HashMapStore.supplier(StoreNames.PENDING_GAMES)
-        : Stores.persistentKeyValueStore(StoreNames.PENDING_GAMES);
   }
 }

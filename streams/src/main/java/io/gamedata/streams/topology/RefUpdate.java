@@ -1,8 +1,5 @@
 package io.gamedata.streams.topology;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.streams.domain.InvolvedCompanyLink;
 
@@ -15,7 +12,6 @@ import io.gamedata.streams.domain.InvolvedCompanyLink;
  * @param value display name (named references) or image id (covers); null for involved companies
  *     and deletes
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RefUpdate(
     IgdbEndpoint endpoint,
     long id,
@@ -45,7 +41,6 @@ public record RefUpdate(
   }
 
   /** The value kept in the reference store; null for a delete. */
-  @JsonIgnore
   public String storedValue() {
     if (deleted) {
       return null;

@@ -1,8 +1,6 @@
 package io.gamedata.streams.topology;
 
 import io.gamedata.contracts.igdb.IgdbEndpoint;
-import io.gamedata.contracts.json.Json;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
@@ -13,8 +11,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Compact binary serde of {@link RefUpdate} for the internal {@code reference-updates} topic (the
  * changes of known references, each sent to every game partition). Not a contract: only this
- * application reads it. Records written as JSON by earlier versions (first byte {@code '{'}) are
- * still read.
+ * application reads it.
  *
  * <p>Layout: format byte, endpoint ordinal, id, flags (deleted, developer, publisher, and which of
  * value / company / game follow), then value (length + UTF-8), company, game.
@@ -59,13 +56,6 @@ final class RefUpdateSerde implements Serde<RefUpdate> {
   }
 
   static RefUpdate decode(byte[] bytes) {
-    if (bytes.length > 0 && bytes[0] == '{') {
-      try {
-        return Json.mapper().readValue(bytes, RefUpdate.class); // written by an earlier version
-      } catch (IOException e) {
-        throw new SerializationException("unreadable reference update", e);
-      }
-    }
     ByteBuffer b = ByteBuffer.wrap(bytes);
     byte format = b.get();
     if (format != FORMAT) {

@@ -20,12 +20,6 @@ public final class StoreNames {
    */
   public static final String REFERENCE_GLOBAL = "reference-global-v2";
 
-  /**
-   * game id -> empty: games changed since they were last emitted, as earlier versions kept them;
-   * drained at start (pending games are now a flag in {@link #GAME_STATE}).
-   */
-  public static final String PENDING_GAMES = "pending-games";
-
   /** The internal topic carrying announced reference changes to the game partitions. */
   public static final String REFERENCE_UPDATES = "reference-updates";
 

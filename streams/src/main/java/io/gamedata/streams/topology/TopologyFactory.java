@@ -174,9 +174,6 @@ public final class TopologyFactory {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(store.gameState(), Serdes.Long(), Serdes.ByteArray())
             .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(store.pendingGames(), Serdes.Long(), Serdes.ByteArray())
-            .withCachingEnabled());
     // the router's changelog copied into a table in memory (see ReferenceTable): the game tasks
     // read it for every cover and involved company (each read once, so past the memo) and every
     // memo miss; ~125 bytes per reference (~55 MB at 440k), rebuilt from the topic at every start
@@ -206,8 +203,7 @@ public final class TopologyFactory {
             .process(
                 () -> new GameProcessor(metrics, memoEntries, policy, activity),
                 Named.as("game-processor"),
-                StoreNames.GAME_STATE,
-                StoreNames.PENDING_GAMES);
+                StoreNames.GAME_STATE);
     // the processor forwards each output to its sink by name: no branch and unwrap nodes per
     // record (their forwarding was ~3% of the game threads' time in a 350k-game load)
     out.to(

@@ -128,13 +128,12 @@ final class Fixtures {
   }
 
   /**
-   * Registers the game processor's stores with {@code context} (game states and legacy pending ids
-   * in memory, unlogged; an empty reference table); returns the game-state store.
+   * Registers the game processor's stores with {@code context} (game states in memory, unlogged; an
+   * empty reference table); returns the game-state store.
    */
   static KeyValueStore<Long, byte[]> gameProcessorStores(
       MockProcessorContext<Object, Object> context) {
     KeyValueStore<Long, byte[]> states = memoryStore(context, StoreNames.GAME_STATE);
-    memoryStore(context, StoreNames.PENDING_GAMES);
     ReferenceTable references = new ReferenceTable(StoreNames.REFERENCE_GLOBAL);
     references.init(context.getStateStoreContext(), references);
     context.addStateStore(references);

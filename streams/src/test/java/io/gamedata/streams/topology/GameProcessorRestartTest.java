@@ -71,42 +71,6 @@ class GameProcessorRestartTest {
     assertThat(metrics.dedupeHits()).isEqualTo(1);
   }
 
-  /**
-   * An upgrade: the store holds states in format 1, written by the previous version. The new
-   * processor finds every game (dedupe, updates with their changed fields) and rewrites a state in
-   * format 2 only when it writes it anyway.
-   */
-  @Test
-  void aStoreWrittenInFormatOneKeepsItsGames() throws Exception {
-    GameProcessor old = started();
-    send(old, Fixtures.fullGame(1, 1_700_000_000L));
-    send(old, Fixtures.game(2, "Second", 1_700_000_000L));
-    events();
-    for (long id : new long[] {1, 2}) {
-      byte[] current = states.get(id);
-      boolean pending = GameStateCodec.pending(current); // references are missing here
-      states.put(id, GameStateFormat1.encode(GameStateCodec.decode(current), pending));
-      assertThat(states.get(id)[0]).isEqualTo(GameStateCodec.FORMAT_1);
-    }
-
-    GameProcessor upgraded = started();
-    send(upgraded, Fixtures.fullGame(1, 1_700_000_000L)); // unchanged: no output
-    send(upgraded, Fixtures.game(2, "Renamed", 1_700_000_100L));
-    List<GameChangeEvent> changes =
-        context.forwarded().stream()
-            .map(f -> f.record().value())
-            .filter(GameChangeEvent.class::isInstance)
-            .map(v -> (GameChangeEvent) v)
-            .toList();
-    assertThat(changes).hasSize(1);
-    assertThat(changes.get(0).gameId()).isEqualTo(2);
-    assertThat(changes.get(0).op()).isEqualTo(GameChangeEvent.Operation.UPDATED);
-    assertThat(changes.get(0).changedFields()).containsExactly("name");
-    assertThat(metrics.dedupeHits()).isEqualTo(1);
-    assertThat(states.get(1L)[0]).as("not rewritten").isEqualTo(GameStateCodec.FORMAT_1);
-    assertThat(states.get(2L)[0]).isEqualTo(GameStateCodec.FORMAT);
-  }
-
   @Test
   void aProcessorStartedAgainSeesTheStoreAsItIsNow() throws Exception {
     GameProcessor p = started();

@@ -1,5 +1,6 @@
 package io.gamedata.streams.topology;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,16 +79,6 @@ class GameStateCodecTest {
     byte[] deleted = GameStateCodec.encode(GameState.deletedAt(9L), true);
     assertThat(GameStateCodec.pending(deleted)).isTrue();
     assertThat(GameStateCodec.decode(deleted).deleted()).isTrue();
-    assertThat(GameStateCodec.pending(Json.mapper().writeValueAsBytes(state))).isFalse();
-  }
-
-  @Test
-  void readsStateWrittenAsJsonByEarlierVersions() throws Exception {
-    IgdbGame source = GameVersions.trimmed(Fixtures.fullGame(7, 1_700_000_000L));
-    GameState state = new GameState(source, 1_700_000_000L, "abc", new long[] {4}, new long[] {5});
-    GameState back = GameStateCodec.decode(Json.mapper().writeValueAsBytes(state));
-    assertThat(back.source()).isEqualTo(source);
-    assertThat(back.dependencies()).containsExactly(5);
   }
 
   @Test
@@ -105,8 +96,6 @@ class GameStateCodecTest {
     assertThat(GameStateCodec.dependencies(GameStateCodec.encode(none))).isEmpty();
     assertThat(GameStateCodec.dependencies(GameStateCodec.encode(GameState.deletedAt(9L))))
         .isEmpty();
-    assertThat(GameStateCodec.dependencies(Json.mapper().writeValueAsBytes(full)))
-        .containsExactly(7, 9);
   }
 
   @Test
@@ -114,6 +103,14 @@ class GameStateCodecTest {
     assertThatThrownBy(() -> GameStateCodec.decode(new byte[] {9, 0}))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("format 9");
+    // format 1 and JSON (earlier versions, never deployed) are not read
+    assertThatThrownBy(() -> GameStateCodec.dependencies(new byte[] {1, 1, 0}))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("format 1");
+    assertThat(GameStateCodec.pending(new byte[] {1, 3})).isFalse();
+    assertThatThrownBy(() -> GameStateCodec.decode("{\"source\":null}".getBytes(UTF_8)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("format 123");
   }
 
   /** A state with every field set (the golden tests). */
@@ -132,43 +129,6 @@ class GameStateCodecTest {
             + "\"collection\":32}";
     IgdbGame g = Json.mapper().readValue(json, IgdbGame.class);
     return new GameState(g, 33L, "00ff00ff00ff00ff", new long[] {34, -35}, new long[] {36, 37});
-  }
-
-  /**
-   * The bytes of a state with every field set, as format 1 wrote them (states in stores and
-   * changelogs written by the previous versions are in this format): still read, whole or for their
-   * dependencies and pending flag.
-   */
-  @Test
-  void readsFormatOneByteForByte() throws Exception {
-    String written =
-        "01030100000000000000210000001030306666303066663030666630306666000000020000000000"
-            + "000022ffffffffffffffdd0000000200000000000000240000000000000025000000000000002a00"
-            + "00000847c3a46d652034320000000767616d652d34320000000373756d0000000573746f72790000"
-            + "00017500000001630000000276740100000000000000010100000000000000020100000000000000"
-            + "03014012000000000000010000000501401a00000000000001000000070140210000000000000100"
-            + "000009010000000a01000000000000000b01000000000000000c01000000000000000d0100000000"
-            + "0000000e01000000000000000f010000000000000010000000010000000000000011000000020000"
-            + "00000000001200000000000000130000000100000000000000140000000100000000000000150000"
-            + "00010000000000000016000000010000000000000017000000010000000000000018000000010000"
-            + "00000000001900000001000000000000001a00000001000000000000001b00000002000000000000"
-            + "001c000000000000001d010000001e010000001f010000000000000020";
-    byte[] bytes = HexFormat.of().parseHex(written);
-    GameState expected = everyField();
-    // the format-1 writer the upgrade tests use writes exactly these bytes
-    assertThat(GameStateFormat1.encode(expected, true)).isEqualTo(bytes);
-    GameState back = GameStateCodec.decode(bytes);
-    assertThat(back.source()).isEqualTo(expected.source());
-    assertThat(back.updatedAt()).isEqualTo(33L);
-    assertThat(back.contentHash()).isEqualTo("00ff00ff00ff00ff");
-    assertThat(back.fieldHashes()).containsExactly(34, -35);
-    assertThat(back.dependencies()).containsExactly(36, 37);
-    assertThat(GameStateCodec.pending(bytes)).isTrue();
-    assertThat(GameStateCodec.dependencies(bytes)).containsExactly(36, 37);
-    // rewritten in format 2, the same state
-    byte[] again = GameStateCodec.encode(back, true);
-    assertThat(again[0]).isEqualTo(GameStateCodec.FORMAT);
-    assertThat(GameStateCodec.decode(again).source()).isEqualTo(expected.source());
   }
 
   /** Format 2 byte for byte: what this version writes to the store and its changelog. */

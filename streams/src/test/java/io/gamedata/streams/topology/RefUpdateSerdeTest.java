@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gamedata.contracts.igdb.IgdbEndpoint;
-import io.gamedata.contracts.json.Json;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +25,6 @@ class RefUpdateSerdeTest {
     for (RefUpdate u : new RefUpdate[] {named, cover, ic, deleted, orphanCover}) {
       assertThat(roundTrip(u)).isEqualTo(u);
     }
-  }
-
-  @Test
-  void readsJsonWrittenByEarlierVersions() throws Exception {
-    RefUpdate ic = RefUpdate.involvedCompany(1420, 908, false, true, 42L);
-    assertThat(serde.deserializer().deserialize("t", Json.mapper().writeValueAsBytes(ic)))
-        .isEqualTo(ic);
   }
 
   @Test
