@@ -13,7 +13,6 @@ import io.gamedata.simulator.catalog.SyntheticCatalog;
 import io.gamedata.streams.domain.InvolvedCompanyLink;
 import io.gamedata.streams.domain.Reference;
 import io.gamedata.streams.domain.ReferenceLookup;
-import io.gamedata.streams.topology.GamePathProbe;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -6,8 +6,8 @@ import io.gamedata.config.HttpSettings;
 import io.gamedata.config.KafkaConnection;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.topic.Topics;
-import io.gamedata.streams.topology.GameStateStore;
-import io.gamedata.streams.topology.TopicNames;
+import io.gamedata.streams.names.TopicNames;
+import io.gamedata.streams.store.GameStateStore;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -172,8 +172,8 @@ public final class StreamsAppConfig extends AbstractConfig {
   }
 
   /** How long the game processor holds a game with a reference not found yet. */
-  public io.gamedata.streams.topology.EmitPolicy emitPolicy() {
-    return new io.gamedata.streams.topology.EmitPolicy(emitHoldMs(), emitMaxHoldMs());
+  public io.gamedata.streams.processor.EmitPolicy emitPolicy() {
+    return new io.gamedata.streams.processor.EmitPolicy(emitHoldMs(), emitMaxHoldMs());
   }
 
   /**

@@ -2,9 +2,9 @@ package io.gamedata.streams.runtime;
 
 import io.gamedata.streams.config.StreamsAppConfig;
 import io.gamedata.streams.metrics.PipelineMetrics;
-import io.gamedata.streams.topology.ReferenceActivity;
-import io.gamedata.streams.topology.ReferenceTable;
-import io.gamedata.streams.topology.StoreNames;
+import io.gamedata.streams.names.StoreNames;
+import io.gamedata.streams.processor.ReferenceActivity;
+import io.gamedata.streams.store.ReferenceTable;
 import io.gamedata.streams.topology.TopologyFactory;
 import java.nio.file.Path;
 import java.time.Duration;

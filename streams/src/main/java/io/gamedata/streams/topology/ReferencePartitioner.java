@@ -1,5 +1,6 @@
 package io.gamedata.streams.topology;
 
+import io.gamedata.streams.domain.RefUpdate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,7 +1,21 @@
 package io.gamedata.streams.topology;
 
 import io.gamedata.contracts.topic.Topics;
+import io.gamedata.streams.codec.RefUpdateSerde;
 import io.gamedata.streams.metrics.PipelineMetrics;
+import io.gamedata.streams.names.StoreNames;
+import io.gamedata.streams.names.TopicNames;
+import io.gamedata.streams.processor.Emit;
+import io.gamedata.streams.processor.EmitPolicy;
+import io.gamedata.streams.processor.GameKeyDecoder;
+import io.gamedata.streams.processor.GameProcessor;
+import io.gamedata.streams.processor.Inbound;
+import io.gamedata.streams.processor.ReferenceActivity;
+import io.gamedata.streams.processor.ReferenceGlobalWriter;
+import io.gamedata.streams.processor.ReferenceRouter;
+import io.gamedata.streams.store.GameStateStore;
+import io.gamedata.streams.store.HashMapStore;
+import io.gamedata.streams.store.ReferenceTable;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

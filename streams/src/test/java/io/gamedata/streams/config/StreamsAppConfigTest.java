@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.streams.runtime.StreamsMain;
-import io.gamedata.streams.topology.GameStateStore;
+import io.gamedata.streams.store.GameStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.gamedata.contracts.igdb.IgdbRecord;
 import io.gamedata.contracts.topic.Topic;
 import io.gamedata.contracts.topic.Topics;
 import io.gamedata.kafka.testkit.KafkaCluster;
-import io.gamedata.streams.topology.TopicNames;
+import io.gamedata.streams.names.TopicNames;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.gamedata.streams.topology;
 
-import static io.gamedata.streams.topology.Fixtures.fullGame;
-import static io.gamedata.streams.topology.Fixtures.game;
-import static io.gamedata.streams.topology.Fixtures.loadAll;
-import static io.gamedata.streams.topology.Fixtures.named;
+import static io.gamedata.streams.testing.Fixtures.fullGame;
+import static io.gamedata.streams.testing.Fixtures.game;
+import static io.gamedata.streams.testing.Fixtures.loadAll;
+import static io.gamedata.streams.testing.Fixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -11,6 +11,8 @@ import io.gamedata.contracts.change.GameChangeEvent.Operation;
 import io.gamedata.contracts.dlq.DeadLetter;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.igdb.IgdbGame;
+import io.gamedata.streams.store.GameStateStore;
+import io.gamedata.streams.testing.TopologyHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.common.header.Headers;

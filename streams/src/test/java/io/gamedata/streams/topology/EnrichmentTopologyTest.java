@@ -1,10 +1,10 @@
 package io.gamedata.streams.topology;
 
-import static io.gamedata.streams.topology.Fixtures.fullGame;
-import static io.gamedata.streams.topology.Fixtures.game;
-import static io.gamedata.streams.topology.Fixtures.involved;
-import static io.gamedata.streams.topology.Fixtures.loadAll;
-import static io.gamedata.streams.topology.Fixtures.named;
+import static io.gamedata.streams.testing.Fixtures.fullGame;
+import static io.gamedata.streams.testing.Fixtures.game;
+import static io.gamedata.streams.testing.Fixtures.involved;
+import static io.gamedata.streams.testing.Fixtures.loadAll;
+import static io.gamedata.streams.testing.Fixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gamedata.contracts.change.GameChangeEvent;
@@ -14,6 +14,10 @@ import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.igdb.IgdbGame;
 import io.gamedata.contracts.json.Json;
 import io.gamedata.streams.domain.Reference;
+import io.gamedata.streams.names.StoreNames;
+import io.gamedata.streams.store.ReferenceTable;
+import io.gamedata.streams.testing.Fixtures;
+import io.gamedata.streams.testing.TopologyHarness;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;

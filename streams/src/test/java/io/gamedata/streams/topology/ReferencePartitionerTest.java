@@ -3,6 +3,7 @@ package io.gamedata.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gamedata.contracts.igdb.IgdbEndpoint;
+import io.gamedata.streams.domain.RefUpdate;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

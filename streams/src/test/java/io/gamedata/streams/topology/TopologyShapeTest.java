@@ -3,6 +3,10 @@ package io.gamedata.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gamedata.streams.metrics.PipelineMetrics;
+import io.gamedata.streams.names.TopicNames;
+import io.gamedata.streams.processor.EmitPolicy;
+import io.gamedata.streams.processor.ReferenceActivity;
+import io.gamedata.streams.store.GameStateStore;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
