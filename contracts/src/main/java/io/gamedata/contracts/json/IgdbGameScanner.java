@@ -1,11 +1,26 @@
 package io.gamedata.contracts.json;
 
+import static io.gamedata.contracts.json.GameFieldTable.COUNT;
+import static io.gamedata.contracts.json.GameFieldTable.DOUBLE;
+import static io.gamedata.contracts.json.GameFieldTable.ID;
+import static io.gamedata.contracts.json.GameFieldTable.INT;
+import static io.gamedata.contracts.json.GameFieldTable.KINDS;
+import static io.gamedata.contracts.json.GameFieldTable.LONG;
+import static io.gamedata.contracts.json.GameFieldTable.LONG_LIST;
+import static io.gamedata.contracts.json.GameFieldTable.OTHER;
+import static io.gamedata.contracts.json.GameFieldTable.STRING;
+import static io.gamedata.contracts.json.JsonByteRules.LONGS;
+import static io.gamedata.contracts.json.JsonByteRules.ONES;
+import static io.gamedata.contracts.json.JsonByteRules.hex4;
+import static io.gamedata.contracts.json.JsonByteRules.isNull;
+import static io.gamedata.contracts.json.JsonByteRules.plainAscii;
+import static io.gamedata.contracts.json.JsonByteRules.utf8;
+import static io.gamedata.contracts.json.JsonByteRules.utf8Length;
+import static io.gamedata.contracts.json.JsonByteRules.ws;
+
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.NumberInput;
 import io.gamedata.contracts.igdb.IgdbGame;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +49,10 @@ import java.util.List;
  * coercion, an overflow, a duplicate, trailing content, an unknown field when they are kept, the
  * field {@code other}, input longer than the parser's string limit, ...) returns null: the caller
  * then tries the Jackson-parser path, which in turn hands the input to databind.
+ *
+ * <p>The field names are looked up in {@link GameFieldTable}, the shared byte rules are {@link
+ * JsonByteRules}, and the values of dropped fields are stepped past by {@link JsonSkip}; this class
+ * reads the game object, its numbers, strings and id lists.
  */
 final class IgdbGameScanner {
 
@@ -44,60 +63,10 @@ final class IgdbGameScanner {
   private static final boolean FAST_DOUBLE_PARSER =
       Json.mapper().getFactory().isEnabled(StreamReadFeature.USE_FAST_DOUBLE_PARSER);
 
-  /** Eight bytes of a byte array as one long. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-
-  private static final int MAX_SKIP_DEPTH = 200;
-  private static final int MAX_SKIP_NUMBER = 100;
-  private static final int MAX_SKIP_NAME = 1000;
-
-  /** Value kinds: the ordinals of {@link IgdbGameReader.Kind}. */
-  private static final int ID = 0;
-
-  private static final int STRING = 1;
-  private static final int LONG = 2;
-  private static final int INT = 3;
-  private static final int DOUBLE = 4;
-  private static final int LONG_LIST = 5;
-
-  /** Index of the name {@code other} in the name table (not a modelled field: fall back). */
-  private static final int OTHER = -2;
-
-  private static final int COUNT = IgdbGameReader.NAMES.length;
-  private static final int[] KINDS = new int[COUNT];
-  private static final byte[][] NAME_BYTES = new byte[COUNT + 1][];
-
-  /** The names as little-endian words of eight bytes, zero-padded. */
-  private static final long[][] NAME_WORDS = new long[COUNT + 1][];
-
-  private static final int TABLE_BITS = 9;
-  private static final int[] TABLE = new int[1 << TABLE_BITS]; // name index + 1, 0 = empty
-
   /** Exact powers of ten (up to 10^22 every one is a double). */
   private static final double[] POW10 = new double[23];
 
   static {
-    for (int i = 0; i < COUNT; i++) {
-      KINDS[i] = IgdbGameReader.kindOf(i).ordinal(); // the constants below, in order
-    }
-    for (int i = 0; i <= COUNT; i++) {
-      String name = i < COUNT ? IgdbGameReader.NAMES[i] : "other";
-      byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-      NAME_BYTES[i] = bytes;
-      NAME_WORDS[i] = new long[(bytes.length + 7) / 8];
-      for (int k = 0; k < NAME_WORDS[i].length; k++) {
-        NAME_WORDS[i][k] = nameWord(bytes, 8 * k);
-      }
-      int slot = slot(NAME_WORDS[i][0], bytes.length);
-      while (TABLE[slot] != 0) {
-        slot = (slot + 1) & (TABLE.length - 1);
-      }
-      TABLE[slot] = i + 1;
-    }
     double p = 1;
     for (int i = 0; i < POW10.length; i++) {
       POW10[i] = p;
@@ -136,11 +105,11 @@ final class IgdbGameScanner {
   }
 
   private IgdbGame game(boolean keepOther) {
-    int p = ws(0);
+    int p = ws(b, 0, end);
     if (p >= end || b[p] != '{') {
       return null;
     }
-    p = ws(p + 1);
+    p = ws(b, p + 1, end);
     Object[] v = new Object[COUNT];
     long seen = 0;
     while (true) {
@@ -149,25 +118,25 @@ final class IgdbGameScanner {
       }
       // the name: ASCII without escapes or control characters
       int start = ++p;
-      int len = nameLength(start);
+      int len = GameFieldTable.nameLength(b, start, end);
       if (len < 0) {
         return null;
       }
       p = start + len;
-      int index = lookup(start, len);
-      p = ws(p + 1);
+      int index = GameFieldTable.lookup(b, start, len, end);
+      p = ws(b, p + 1, end);
       if (p >= end || b[p] != ':') {
         return null;
       }
-      p = ws(p + 1);
+      p = ws(b, p + 1, end);
       if (p >= end) {
         return null;
       }
       if (index < 0) {
-        if (index == OTHER || keepOther || p - start > MAX_SKIP_NAME) {
+        if (index == OTHER || keepOther || p - start > JsonSkip.MAX_NAME) {
           return null;
         }
-        p = skipValue(p, 1);
+        p = JsonSkip.value(b, p, end, 1);
         if (p < 0) {
           return null;
         }
@@ -177,7 +146,7 @@ final class IgdbGameScanner {
           return null;
         }
         seen |= bit;
-        boolean isNull = isNull(p);
+        boolean isNull = isNull(b, p, end);
         if (isNull) {
           if (KINDS[index] == ID) {
             return null;
@@ -203,20 +172,20 @@ final class IgdbGameScanner {
           p = pos;
         }
       }
-      p = ws(p);
+      p = ws(b, p, end);
       if (p >= end) {
         return null;
       }
       byte c = b[p];
       if (c == ',') {
-        p = ws(p + 1);
+        p = ws(b, p + 1, end);
       } else if (c == '}') {
         break;
       } else {
         return null;
       }
     }
-    if ((seen & 1L) == 0 || ws(p + 1) != end) {
+    if ((seen & 1L) == 0 || ws(b, p + 1, end) != end) {
       return null; // no id, or content after the object
     }
     if (!keepOther) {
@@ -227,119 +196,6 @@ final class IgdbGameScanner {
       }
     }
     return IgdbGameReader.build(v, null);
-  }
-
-  /**
-   * The length of the name whose first byte is at start (up to its closing quote), or -1 when it
-   * holds a backslash, a control or a non-ASCII byte, or has no closing quote.
-   */
-  private int nameLength(int start) {
-    int p = start;
-    while (p + 8 <= end) {
-      long special = specialBytes((long) LONGS.get(b, p));
-      if (special != 0) {
-        int k = p + (Long.numberOfTrailingZeros(special) >>> 3); // the first special byte
-        return b[k] == '"' ? k - start : -1;
-      }
-      p += 8;
-    }
-    for (; p < end; p++) {
-      int c = b[p];
-      if (c == '"') {
-        return p - start;
-      }
-      if (c < 0x20 || c == '\\') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  /** The bytes from p, up to n (1 to 8) of them, little-endian in a long, zero above. */
-  private long word(int p, int n) {
-    if (p + 8 <= end) {
-      long w = (long) LONGS.get(b, p);
-      return n == 8 ? w : w & ((1L << (n << 3)) - 1);
-    }
-    long w = 0;
-    for (int i = n - 1; i >= 0; i--) {
-      w = (w << 8) | (b[p + i] & 0xFF);
-    }
-    return w;
-  }
-
-  private static long nameWord(byte[] name, int from) {
-    long w = 0;
-    for (int i = Math.min(name.length, from + 8) - 1; i >= from; i--) {
-      w = (w << 8) | (name[i] & 0xFF);
-    }
-    return w;
-  }
-
-  private static int slot(long firstWord, int len) {
-    return (int) (((firstWord ^ len) * 0x9E3779B97F4A7C15L) >>> (64 - TABLE_BITS));
-  }
-
-  /**
-   * Index of the name of len bytes at start in {@link IgdbGameReader#NAMES}, {@link #OTHER}, or -1
-   * when unknown.
-   */
-  private int lookup(int start, int len) {
-    if (len == 0) {
-      return -1;
-    }
-    long first = word(start, Math.min(len, 8));
-    int slot = slot(first, len);
-    while (true) {
-      int entry = TABLE[slot];
-      if (entry == 0) {
-        return -1;
-      }
-      long[] words = NAME_WORDS[entry - 1];
-      if (NAME_BYTES[entry - 1].length == len
-          && words[0] == first
-          && sameWords(words, start, len)) {
-        return entry - 1 == COUNT ? OTHER : entry - 1;
-      }
-      slot = (slot + 1) & (TABLE.length - 1);
-    }
-  }
-
-  private boolean sameWords(long[] words, int start, int len) {
-    for (int k = 1; k < words.length; k++) {
-      if (words[k] != word(start + 8 * k, Math.min(len - 8 * k, 8))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The first position at or after p that is not JSON whitespace. */
-  private int ws(int p) {
-    while (p < end) {
-      byte c = b[p];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return p;
-      }
-      p++;
-    }
-    return p;
-  }
-
-  private boolean isNull(int p) {
-    return p + 3 < end && b[p] == 'n' && b[p + 1] == 'u' && b[p + 2] == 'l' && b[p + 3] == 'l';
-  }
-
-  private boolean isWord(int p, String word) {
-    if (p + word.length() > end) {
-      return false;
-    }
-    for (int i = 0; i < word.length(); i++) {
-      if (b[p + i] != word.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -505,7 +361,7 @@ final class IgdbGameScanner {
         exponent = -exponent;
       }
     }
-    if (p - start > MAX_SKIP_NUMBER) {
+    if (p - start > JsonSkip.MAX_NUMBER) {
       return null;
     }
     pos = p;
@@ -550,26 +406,6 @@ final class IgdbGameScanner {
     return null;
   }
 
-  /** True when no byte of the word is a quote, a backslash, below 0x20 or above 0x7F. */
-  private static boolean plainAscii(long w) {
-    return specialBytes(w) == 0;
-  }
-
-  /**
-   * The high bit of each byte of the word that is a quote, a backslash, below 0x20 or above 0x7F:
-   * zero when there is none, else the lowest set bit marks the first such byte (bytes above it may
-   * be marked by borrows).
-   */
-  private static long specialBytes(long w) {
-    long quote = w ^ (ONES * '"');
-    long backslash = w ^ (ONES * '\\');
-    return (((quote - ONES) & ~quote) // a zero byte: a quote
-            | ((backslash - ONES) & ~backslash) // a backslash
-            | (w - ONES * 0x20) // a byte below 0x20 (borrows into its high bit)
-            | w) // a byte above 0x7F
-        & HIGHS;
-  }
-
   /** The string from its first content byte, with escapes and UTF-8 sequences, or null. */
   private String decodeString(int start) {
     int n = 0;
@@ -608,7 +444,7 @@ final class IgdbGameScanner {
           case 'r' -> out[n++] = '\r';
           case 't' -> out[n++] = '\t';
           case 'u' -> {
-            int u = hex4(p);
+            int u = hex4(b, p, end);
             if (u < 0) {
               return null;
             }
@@ -622,11 +458,11 @@ final class IgdbGameScanner {
       } else if (c >= 0) {
         return null; // an unescaped control character
       } else {
-        int cp = utf8(p);
+        int cp = utf8(b, p, end);
         if (cp < 0) {
           return null;
         }
-        p += cp >= 0x10000 ? 4 : cp >= 0x800 ? 3 : 2;
+        p += utf8Length(cp);
         if (cp >= 0x10000) {
           out[n++] = Character.highSurrogate(cp);
           out[n++] = Character.lowSurrogate(cp);
@@ -637,78 +473,13 @@ final class IgdbGameScanner {
     }
   }
 
-  /** Four hex digits at p as a char value, or -1. */
-  private int hex4(int p) {
-    if (p + 4 > end) {
-      return -1;
-    }
-    int u = 0;
-    for (int i = 0; i < 4; i++) {
-      int c = b[p + i];
-      int d;
-      if (c >= '0' && c <= '9') {
-        d = c - '0';
-      } else if (c >= 'a' && c <= 'f') {
-        d = c - 'a' + 10;
-      } else if (c >= 'A' && c <= 'F') {
-        d = c - 'A' + 10;
-      } else {
-        return -1;
-      }
-      u = (u << 4) | d;
-    }
-    return u;
-  }
-
-  /**
-   * The code point of the strictly valid UTF-8 sequence (2 to 4 bytes) starting at p, or -1 (on a
-   * stray continuation byte, an overlong form, a surrogate, a value over U+10FFFF, a truncation).
-   */
-  private int utf8(int p) {
-    int c = b[p] & 0xFF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      if (p + 1 >= end || !cont(b[p + 1])) {
-        return -1;
-      }
-      return ((c & 0x1F) << 6) | (b[p + 1] & 0x3F);
-    }
-    if (c >= 0xE0 && c <= 0xEF) {
-      if (p + 2 >= end || !cont(b[p + 1]) || !cont(b[p + 2])) {
-        return -1;
-      }
-      int c1 = b[p + 1] & 0xFF;
-      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) {
-        return -1; // overlong, or a surrogate
-      }
-      return ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (b[p + 2] & 0x3F);
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-      if (p + 3 >= end || !cont(b[p + 1]) || !cont(b[p + 2]) || !cont(b[p + 3])) {
-        return -1;
-      }
-      int c1 = b[p + 1] & 0xFF;
-      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
-        return -1; // overlong, or over U+10FFFF
-      }
-      return ((c & 0x07) << 18)
-          | ((c1 & 0x3F) << 12)
-          | ((b[p + 2] & 0x3F) << 6)
-          | (b[p + 3] & 0x3F);
-    }
-    return -1;
-  }
-
-  private static boolean cont(byte c) {
-    return (c & 0xC0) == 0x80;
-  }
-
   /** An id list at {@link #pos} (on its opening bracket): integers and nulls, or null. */
   private List<Long> longList() {
     int p = pos;
     if (b[p] != '[') {
       return null;
     }
-    p = ws(p + 1);
+    p = ws(b, p + 1, end);
     if (p < end && b[p] == ']') {
       pos = p + 1;
       return new ArrayList<>();
@@ -718,7 +489,7 @@ final class IgdbGameScanner {
     long[] ids = longs;
     int n = 0;
     while (true) {
-      if (isNull(p)) {
+      if (isNull(b, p, end)) {
         return listWithNulls(start); // rare: boxed as they come
       }
       pos = p;
@@ -729,7 +500,7 @@ final class IgdbGameScanner {
         ids = longs = Arrays.copyOf(ids, n * 2);
       }
       ids[n++] = number;
-      p = ws(pos);
+      p = ws(b, pos, end);
       if (p >= end) {
         return null;
       }
@@ -740,7 +511,7 @@ final class IgdbGameScanner {
       if (c != ',') {
         return null;
       }
-      p = ws(p + 1);
+      p = ws(b, p + 1, end);
     }
     pos = p + 1;
     ArrayList<Long> list = new ArrayList<>(n);
@@ -759,10 +530,10 @@ final class IgdbGameScanner {
     if (b[p] != '[') {
       return null;
     }
-    p = ws(p + 1);
+    p = ws(b, p + 1, end);
     if (p >= end || b[p] != ']') {
       while (true) {
-        if (isNull(p)) {
+        if (isNull(b, p, end)) {
           p += 4;
         } else {
           pos = p;
@@ -771,7 +542,7 @@ final class IgdbGameScanner {
           }
           p = pos;
         }
-        p = ws(p);
+        p = ws(b, p, end);
         if (p >= end) {
           return null;
         }
@@ -782,7 +553,7 @@ final class IgdbGameScanner {
         if (c != ',') {
           return null;
         }
-        p = ws(p + 1);
+        p = ws(b, p + 1, end);
       }
     }
     pos = p + 1;
@@ -793,7 +564,7 @@ final class IgdbGameScanner {
   private List<Long> listWithNulls(int p) {
     ArrayList<Long> list = new ArrayList<>();
     while (true) {
-      if (isNull(p)) {
+      if (isNull(b, p, end)) {
         list.add(null);
         p += 4;
       } else {
@@ -804,7 +575,7 @@ final class IgdbGameScanner {
         list.add(number);
         p = pos;
       }
-      p = ws(p);
+      p = ws(b, p, end);
       if (p >= end) {
         return null;
       }
@@ -815,185 +586,9 @@ final class IgdbGameScanner {
       if (c != ',') {
         return null;
       }
-      p = ws(p + 1);
+      p = ws(b, p + 1, end);
     }
     pos = p + 1;
     return list;
-  }
-
-  /**
-   * Past the JSON value at p (not whitespace), validated as strictly as the parser would and more
-   * (see the class comment), or -1.
-   */
-  private int skipValue(int p, int depth) {
-    if (p >= end) {
-      return -1;
-    }
-    byte c = b[p];
-    switch (c) {
-      case '"':
-        return skipString(p + 1, true);
-      case '{':
-        {
-          if (depth >= MAX_SKIP_DEPTH) {
-            return -1;
-          }
-          p = ws(p + 1);
-          if (p < end && b[p] == '}') {
-            return p + 1;
-          }
-          while (true) {
-            if (p >= end || b[p] != '"') {
-              return -1;
-            }
-            int nameStart = p;
-            // no escapes in names: the parser decodes them otherwise (a lone surrogate fails)
-            p = skipString(p + 1, false);
-            if (p < 0 || p - nameStart > MAX_SKIP_NAME) {
-              return -1;
-            }
-            p = ws(p);
-            if (p >= end || b[p] != ':') {
-              return -1;
-            }
-            p = skipValue(ws(p + 1), depth + 1);
-            if (p < 0) {
-              return -1;
-            }
-            p = ws(p);
-            if (p >= end) {
-              return -1;
-            }
-            if (b[p] == '}') {
-              return p + 1;
-            }
-            if (b[p] != ',') {
-              return -1;
-            }
-            p = ws(p + 1);
-          }
-        }
-      case '[':
-        {
-          if (depth >= MAX_SKIP_DEPTH) {
-            return -1;
-          }
-          p = ws(p + 1);
-          if (p < end && b[p] == ']') {
-            return p + 1;
-          }
-          while (true) {
-            p = skipValue(p, depth + 1);
-            if (p < 0) {
-              return -1;
-            }
-            p = ws(p);
-            if (p >= end) {
-              return -1;
-            }
-            if (b[p] == ']') {
-              return p + 1;
-            }
-            if (b[p] != ',') {
-              return -1;
-            }
-            p = ws(p + 1);
-          }
-        }
-      case 't':
-        return isWord(p, "true") ? p + 4 : -1;
-      case 'f':
-        return isWord(p, "false") ? p + 5 : -1;
-      case 'n':
-        return isNull(p) ? p + 4 : -1;
-      default:
-        return skipNumber(p);
-    }
-  }
-
-  /** Past the closing quote of the string whose content starts at p, or -1. */
-  private int skipString(int p, boolean escapes) {
-    while (p + 8 <= end && plainAscii((long) LONGS.get(b, p))) {
-      p += 8;
-    }
-    while (p < end) {
-      int c = b[p];
-      if (c == '"') {
-        return p + 1;
-      }
-      if (c >= 0x20 && c != '\\') {
-        p++;
-      } else if (c == '\\') {
-        if (!escapes || p + 1 >= end) {
-          return -1;
-        }
-        switch (b[p + 1]) {
-          case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> p += 2;
-          case 'u' -> {
-            if (hex4(p + 2) < 0) {
-              return -1;
-            }
-            p += 6;
-          }
-          default -> {
-            return -1;
-          }
-        }
-      } else if (c >= 0) {
-        return -1;
-      } else {
-        int cp = utf8(p);
-        if (cp < 0) {
-          return -1;
-        }
-        p += cp >= 0x10000 ? 4 : cp >= 0x800 ? 3 : 2;
-      }
-    }
-    return -1;
-  }
-
-  /** Past the JSON number at p, or -1. */
-  private int skipNumber(int p) {
-    int start = p;
-    if (p < end && b[p] == '-') {
-      p++;
-    }
-    if (p >= end || b[p] < '0' || b[p] > '9') {
-      return -1;
-    }
-    if (b[p] == '0') {
-      p++;
-      if (p < end && b[p] >= '0' && b[p] <= '9') {
-        return -1;
-      }
-    } else {
-      p = digits(p);
-    }
-    if (p < end && b[p] == '.') {
-      int q = digits(p + 1);
-      if (q == p + 1) {
-        return -1;
-      }
-      p = q;
-    }
-    if (p < end && (b[p] == 'e' || b[p] == 'E')) {
-      p++;
-      if (p < end && (b[p] == '+' || b[p] == '-')) {
-        p++;
-      }
-      int q = digits(p);
-      if (q == p) {
-        return -1;
-      }
-      p = q;
-    }
-    return p - start > MAX_SKIP_NUMBER ? -1 : p;
-  }
-
-  private int digits(int p) {
-    while (p < end && b[p] >= '0' && b[p] <= '9') {
-      p++;
-    }
-    return p;
   }
 }
