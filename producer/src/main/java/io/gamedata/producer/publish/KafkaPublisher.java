@@ -63,44 +63,8 @@ public final class KafkaPublisher implements RecordSink, AutoCloseable {
         LOG.info("Created topics {}", r.created());
       }
       r.mismatches().forEach(m -> LOG.warn("Topic differs from its contract: {}", m));
-      if (!r.created().isEmpty()) {
-        awaitLeaders(admin, r.created());
-      }
+      // ensure() returns once every partition of a created topic has a leader
     }
-  }
-
-  /** New topics: wait until every partition has a leader, so the first sends do not bounce. */
-  private static void awaitLeaders(Admin admin, List<String> topics) {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      try {
-        var described =
-            admin
-                .describeTopics(topics)
-                .allTopicNames()
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
-        boolean ready =
-            described.size() == topics.size()
-                && described.values().stream()
-                    .flatMap(d -> d.partitions().stream())
-                    .allMatch(pi -> pi.leader() != null && pi.leader().id() >= 0);
-        if (ready) {
-          return;
-        }
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        // not visible yet: ask again
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      try {
-        Thread.sleep(100); // polling the state above, not waiting blindly
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    LOG.warn("Topics {} have no leader after 30 s; sends will retry", topics);
   }
 
   @Override
