@@ -32,6 +32,18 @@ public final class Checksums {
     }
   }
 
+  /**
+   * The checksum of a record built without its checksum and {@code updated_at}: of its JSON as
+   * {@link Json#mapper()} writes it.
+   */
+  static String ofJson(Object recordWithoutChecksumAndUpdatedAt) {
+    try {
+      return of(Json.mapper().writeValueAsBytes(recordWithoutChecksumAndUpdatedAt));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The checksum of serialized content. */
   public static String of(byte[] content) {
     return UUID.nameUUIDFromBytes(content).toString();
