@@ -58,10 +58,6 @@ public final class Stack implements AutoCloseable {
     return HexFormat.of().formatHex(b);
   }
 
-  public boolean realIgdb() {
-    return realIgdb;
-  }
-
   /** Starts every component in dependency order; the producer last, its fetch in background. */
   public void up(int games, long seed) throws IOException, InterruptedException {
     out.accept("platform: data in " + layout.dataDir() + ", logs in " + layout.logDir());
@@ -277,10 +273,6 @@ public final class Stack implements AutoCloseable {
     try (TopicCounter counter = new TopicCounter(layout.bootstrapServers())) {
       return counter.liveKeys(topic, Duration.ofMinutes(2));
     }
-  }
-
-  public Supervisor supervisor() {
-    return supervisor;
   }
 
   public PlatformLayout layout() {

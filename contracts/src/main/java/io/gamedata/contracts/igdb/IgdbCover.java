@@ -29,12 +29,6 @@ public record IgdbCover(
     other = other == null ? new LinkedHashMap<>() : other;
   }
 
-  /** The {@code t_cover_big} image URL, or null without an image id. */
-  @JsonIgnore
-  public String coverBigUrl() {
-    return imageId == null ? null : IMAGE_URL_PREFIX + imageId + ".jpg";
-  }
-
   @JsonAnySetter
   void putOther(String field, JsonNode value) {
     other.put(field, value);

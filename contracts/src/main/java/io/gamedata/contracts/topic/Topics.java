@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -201,10 +200,5 @@ public final class Topics {
     list.add(GAMES_SIMILAR);
     list.add(SYNC_CURSORS);
     return Collections.unmodifiableList(list);
-  }
-
-  /** Convenience for a serde pair used in tests and tools. */
-  public static <T> Serde<T> jsonSerde(Class<T> type) {
-    return new JsonSerde<>(type);
   }
 }

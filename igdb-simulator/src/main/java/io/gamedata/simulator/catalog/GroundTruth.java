@@ -64,11 +64,6 @@ public final class GroundTruth {
     return ca.isPresent() && cb.isPresent() && ca.getAsInt() == cb.getAsInt();
   }
 
-  /** Number of families. */
-  public int families() {
-    return membersOfFamily.size();
-  }
-
   /** Number of games known. */
   public int games() {
     return familyOfGame.size();

@@ -51,6 +51,7 @@ public record Faults(
     return new Faults(failingIds, errorRate, latency, rate, requireUserAgent);
   }
 
+  /** The option {@code --allow-no-user-agent} of the command line, for embedded simulators. */
   public Faults withRequireUserAgent(boolean require) {
     return new Faults(failingIds, errorRate, latency, truncateRate, require);
   }

@@ -40,11 +40,6 @@ public final class Injected {
     }
   }
 
-  /** Requests left in the current storm. */
-  public int remaining() {
-    return Math.max(0, (int) next.get());
-  }
-
   /** Requests answered by storms so far. */
   public long answered() {
     return answered.get();

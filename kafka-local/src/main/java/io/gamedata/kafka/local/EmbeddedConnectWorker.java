@@ -105,10 +105,6 @@ public final class EmbeddedConnectWorker implements AutoCloseable {
     return "http://localhost:" + restPort;
   }
 
-  public Map<String, String> workerConfig() {
-    return config;
-  }
-
   /** GET on the REST API, returning the body; throws on a non-2xx status. */
   public String get(String path) {
     return send(HttpRequest.newBuilder(URI.create(restUrl() + path)).GET().build());

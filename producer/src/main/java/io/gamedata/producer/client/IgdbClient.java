@@ -131,10 +131,6 @@ public final class IgdbClient implements AutoCloseable {
     return metrics;
   }
 
-  public RateLimiter limiter() {
-    return limiter;
-  }
-
   /** Runs one Apicalypse query on {@code /v4/<endpoint>}; the records of the page in order. */
   public List<RawRecord> query(String endpoint, String apicalypse) {
     return query(endpoint, apicalypse, maxAttempts);

@@ -164,15 +164,6 @@ public final class RateLimiter {
     }
   }
 
-  public int inFlight() {
-    lock.lock();
-    try {
-      return inFlight;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   public long throttledCount() {
     lock.lock();
     try {

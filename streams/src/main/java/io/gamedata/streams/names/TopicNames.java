@@ -56,11 +56,4 @@ public record TopicNames(
     }
     return null;
   }
-
-  /** A copy with one raw topic renamed. */
-  public TopicNames withRaw(IgdbEndpoint endpoint, String name) {
-    Map<IgdbEndpoint, String> copy = new EnumMap<>(raw);
-    copy.put(endpoint, name);
-    return new TopicNames(copy, enriched, changes, deadLetters);
-  }
 }
