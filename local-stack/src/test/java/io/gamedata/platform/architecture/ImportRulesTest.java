@@ -1,0 +1,45 @@
+package io.gamedata.platform.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local platform sits on top of every module; within it, the process supervision knows no
+ * application, and the packages have no cycles.
+ */
+class ImportRulesTest {
+
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.gamedata.platform");
+
+  @Test
+  void theSupervisorKnowsNoApplication() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.gamedata.platform.supervisor..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.gamedata.streams..",
+            "io.gamedata.producer..",
+            "io.gamedata.simulator..",
+            "io.gamedata.connect..",
+            "io.gamedata.recommender..",
+            "io.gamedata.platform.component..",
+            "io.gamedata.platform.demo..",
+            "io.gamedata.platform.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void thePackagesHaveNoCycles() {
+    slices().matching("io.gamedata.platform.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+}
