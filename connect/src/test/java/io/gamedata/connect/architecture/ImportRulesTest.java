@@ -1,11 +1,9 @@
 package io.gamedata.connect.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.gamedata.contracts.architecture.Modules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,26 +13,11 @@ import org.junit.jupiter.api.Test;
  */
 class ImportRulesTest {
 
-  private static final JavaClasses MAIN =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.gamedata.connect");
+  private static final JavaClasses MAIN = Modules.mainClasses(Modules.CONNECT);
 
   @Test
   void connectUsesNoOtherModuleThanContracts() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.gamedata.streams..",
-            "io.gamedata.producer..",
-            "io.gamedata.simulator..",
-            "io.gamedata.recommender..",
-            "io.gamedata.platform..",
-            "io.gamedata.kafka..",
-            "io.gamedata.bench..")
-        .because("the stages talk only through topics; contracts is the shared bottom")
-        .check(MAIN);
+    Modules.usesOnly(Modules.CONNECT, Modules.CONTRACTS).check(MAIN);
   }
 
   @Test
@@ -58,6 +41,6 @@ class ImportRulesTest {
 
   @Test
   void thePackagesHaveNoCycles() {
-    slices().matching("io.gamedata.connect.(**)").should().beFreeOfCycles().check(MAIN);
+    Modules.noPackageCycles(Modules.CONNECT).check(MAIN);
   }
 }

@@ -1,11 +1,8 @@
 package io.gamedata.contracts.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,28 +12,11 @@ import org.junit.jupiter.api.Test;
  */
 class ImportRulesTest {
 
-  private static final JavaClasses MAIN =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.gamedata.contracts");
+  private static final JavaClasses MAIN = Modules.mainClasses(Modules.CONTRACTS);
 
   @Test
   void contractsUsesNoOtherModule() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.gamedata.streams..",
-            "io.gamedata.producer..",
-            "io.gamedata.simulator..",
-            "io.gamedata.connect..",
-            "io.gamedata.recommender..",
-            "io.gamedata.platform..",
-            "io.gamedata.kafka..",
-            "io.gamedata.bench..",
-            "io.gamedata.deploy..")
-        .because("contracts is the bottom every module builds on")
-        .check(MAIN);
+    Modules.usesOnly(Modules.CONTRACTS).check(MAIN);
   }
 
   @Test
@@ -63,6 +43,6 @@ class ImportRulesTest {
 
   @Test
   void thePackagesHaveNoCycles() {
-    slices().matching("io.gamedata.contracts.(*)..").should().beFreeOfCycles().check(MAIN);
+    Modules.noPackageCycles(Modules.CONTRACTS).check(MAIN);
   }
 }

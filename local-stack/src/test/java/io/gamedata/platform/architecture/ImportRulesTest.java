@@ -1,11 +1,9 @@
 package io.gamedata.platform.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.gamedata.contracts.architecture.Modules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,10 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class ImportRulesTest {
 
-  private static final JavaClasses MAIN =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.gamedata.platform");
+  private static final JavaClasses MAIN = Modules.mainClasses(Modules.PLATFORM);
 
   @Test
   void theSupervisorKnowsNoApplication() {
@@ -40,6 +35,6 @@ class ImportRulesTest {
 
   @Test
   void thePackagesHaveNoCycles() {
-    slices().matching("io.gamedata.platform.(*)..").should().beFreeOfCycles().check(MAIN);
+    Modules.noPackageCycles(Modules.PLATFORM).check(MAIN);
   }
 }

@@ -44,9 +44,6 @@ public final class BulkFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(BulkFetcher.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final ProducerConfig config;
-  private final IgdbClient client;
-  private final StateStore state;
   private final Clock clock;
   private final FetchStats stats = new FetchStats();
   private final FetchContext ctx;
@@ -58,11 +55,8 @@ public final class BulkFetcher {
       StateStore state,
       Optional<RawCopyWriter> raw,
       Clock clock) {
-    this.config = config;
-    this.client = client;
-    this.state = state;
-    this.clock = clock;
     this.ctx = new FetchContext(config, client, sink, state, raw, stats);
+    this.clock = clock;
   }
 
   public FetchStats stats() {
@@ -72,7 +66,7 @@ public final class BulkFetcher {
   /** Runs (or resumes) a fetch of the configured endpoints; blocks until done. */
   public FetchSummary run() {
     long t0 = System.nanoTime();
-    ClientMetrics m = client.metrics();
+    ClientMetrics m = ctx.client.metrics();
     long req0 = m.requests.sum();
     long thr0 = m.throttled.sum();
     long ret0 = m.retries.sum();
@@ -86,13 +80,13 @@ public final class BulkFetcher {
       run.runId = UUID.randomUUID().toString().substring(0, 8);
       run.startedAt = clock.instant().getEpochSecond();
       ctx.writeJson(FetchContext.RUN_KEY, run);
-      LOG.info("Fetch {} started: endpoints {}", run.runId, config.endpoints());
+      LOG.info("Fetch {} started: endpoints {}", run.runId, ctx.config.endpoints());
     } else {
       LOG.info("Fetch {} resumed from its checkpoints", run.runId);
     }
 
     Map<IgdbEndpoint, EndpointRun> endpoints = new LinkedHashMap<>();
-    for (IgdbEndpoint e : config.endpoints()) {
+    for (IgdbEndpoint e : ctx.config.endpoints()) {
       FetchState s =
           ctx.readState(e).filter(x -> run.runId.equals(x.runId)).orElse(new FetchState(run.runId));
       endpoints.put(e, new EndpointRun(ctx, e, s));
@@ -114,16 +108,16 @@ public final class BulkFetcher {
         scheduler.queue.addAll(er.openRanges());
       }
     }
-    if (config.multiquery()) {
+    if (ctx.config.multiquery()) {
       planner.planByMultiquery(scheduler);
     }
     // single queries: enough ranges at once to fill every slot of the rate limit (6 cover 4/s
     // with up to ~1.2 s per request and its publishing); an idle worker splits a range only when
     // fewer than workers - 1 are in flight, since each split costs one partial page
     int workers =
-        config.multiquery()
+        ctx.config.multiquery()
             ? FetchScheduler.MQ_WORKERS
-            : Math.max(1, Math.min(config.rangesPerEndpoint(), config.maxInFlight()));
+            : Math.max(1, Math.min(ctx.config.rangesPerEndpoint(), ctx.config.maxInFlight()));
     scheduler.minActive = Math.max(1, workers - 1);
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -138,7 +132,7 @@ public final class BulkFetcher {
       for (int i = 0; i < workers; i++) {
         work.add(
             () -> {
-              if (config.multiquery()) {
+              if (ctx.config.multiquery()) {
                 scheduler.workMulti();
               } else {
                 scheduler.workSingle();
@@ -152,10 +146,10 @@ public final class BulkFetcher {
     }
     run.complete = true;
     ctx.writeJson(FetchContext.RUN_KEY, run);
-    for (IgdbEndpoint e : config.endpoints()) {
+    for (IgdbEndpoint e : ctx.config.endpoints()) {
       String key = "sync/" + e.path();
-      if (state.get(key).isEmpty()) {
-        state.put(key, "{\"cursor\":" + run.startedAt + "}");
+      if (ctx.state.get(key).isEmpty()) {
+        ctx.state.put(key, "{\"cursor\":" + run.startedAt + "}");
       }
     }
     Map<IgdbEndpoint, Long> records = new EnumMap<>(IgdbEndpoint.class);

@@ -2,25 +2,20 @@ package io.gamedata.streams.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.gamedata.contracts.architecture.Modules;
 import org.junit.jupiter.api.Test;
 
 /**
  * The streams module's layering, checked on its compiled classes: the domain uses neither Kafka nor
  * HTTP nor the other packages; the packages by role depend downwards only (names and domain at the
  * bottom, the wiring and the runtime on top); the module uses no other module than {@code
- * contracts}.
+ * contracts} and the settings loader ({@code app-config}).
  */
 class ImportRulesTest {
 
-  private static final JavaClasses MAIN =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.gamedata.streams");
+  private static final JavaClasses MAIN = Modules.mainClasses(Modules.STREAMS);
 
   @Test
   void theDomainIsFreeOfKafkaHttpAndTheOtherPackages() {
@@ -102,23 +97,11 @@ class ImportRulesTest {
         .whereLayer("codec")
         .mayOnlyBeAccessedByLayers("store", "processor", "topology", "runtime")
         .check(MAIN);
-    slices().matching("io.gamedata.streams.(*)..").should().beFreeOfCycles().check(MAIN);
+    Modules.noPackageCycles(Modules.STREAMS).check(MAIN);
   }
 
   @Test
-  void theModuleUsesNoOtherModuleThanContracts() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.gamedata.producer..",
-            "io.gamedata.simulator..",
-            "io.gamedata.connect..",
-            "io.gamedata.recommender..",
-            "io.gamedata.platform..",
-            "io.gamedata.kafka..",
-            "io.gamedata.bench..")
-        .because("the stages talk only through topics; contracts is the shared bottom")
-        .check(MAIN);
+  void theModuleUsesNoOtherModuleThanContractsAndTheSettingsLoader() {
+    Modules.usesOnly(Modules.STREAMS, Modules.CONTRACTS, Modules.CONFIG).check(MAIN);
   }
 }
