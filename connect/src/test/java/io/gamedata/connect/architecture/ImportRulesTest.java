@@ -8,16 +8,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The connect module's layering, checked on its compiled classes: it uses no other module than
- * {@code contracts}; the warehouse schema (the columns both sinks and the DDL are made from) uses
- * neither Kafka nor a database driver; the packages have no cycles.
+ * {@code contracts} and the settings loader ({@code app-config}); the warehouse schema (the columns
+ * both sinks and the DDL are made from) uses neither Kafka nor a database driver; the packages have
+ * no cycles.
  */
 class ImportRulesTest {
 
   private static final JavaClasses MAIN = Modules.mainClasses(Modules.CONNECT);
 
   @Test
-  void connectUsesNoOtherModuleThanContracts() {
-    Modules.usesOnly(Modules.CONNECT, Modules.CONTRACTS).check(MAIN);
+  void connectUsesNoOtherModuleThanContractsAndTheSettingsLoader() {
+    Modules.usesOnly(Modules.CONNECT, Modules.CONTRACTS, Modules.CONFIG).check(MAIN);
   }
 
   @Test

@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulator's layering, checked on its compiled classes: it uses no other module than {@code
- * contracts}; the catalogue and the query engine (its domain) use no HTTP server, no Kafka and no
- * command line; the packages have no cycles.
+ * contracts} and the settings loader ({@code app-config}); the catalogue and the query engine (its
+ * domain) use no HTTP server, no Kafka and no command line; the packages have no cycles.
  */
 class ImportRulesTest {
 
   private static final JavaClasses MAIN = Modules.mainClasses(Modules.SIMULATOR);
 
   @Test
-  void theSimulatorUsesNoOtherModuleThanContracts() {
-    Modules.usesOnly(Modules.SIMULATOR, Modules.CONTRACTS).check(MAIN);
+  void theSimulatorUsesNoOtherModuleThanContractsAndTheSettingsLoader() {
+    Modules.usesOnly(Modules.SIMULATOR, Modules.CONTRACTS, Modules.CONFIG).check(MAIN);
   }
 
   @Test

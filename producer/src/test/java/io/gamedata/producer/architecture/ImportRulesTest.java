@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The producer's layering, checked on its compiled classes: it uses no other module than {@code
- * contracts}; the fetch, sync and rate-limiting logic uses neither the command line nor an HTTP
- * server; the packages have no cycles.
+ * contracts} and the settings loader ({@code app-config}); the fetch, sync and rate-limiting logic
+ * uses neither the command line nor an HTTP server; the packages have no cycles.
  */
 class ImportRulesTest {
 
   private static final JavaClasses MAIN = Modules.mainClasses(Modules.PRODUCER);
 
   @Test
-  void theProducerUsesNoOtherModuleThanContracts() {
-    Modules.usesOnly(Modules.PRODUCER, Modules.CONTRACTS).check(MAIN);
+  void theProducerUsesNoOtherModuleThanContractsAndTheSettingsLoader() {
+    Modules.usesOnly(Modules.PRODUCER, Modules.CONTRACTS, Modules.CONFIG).check(MAIN);
   }
 
   @Test
