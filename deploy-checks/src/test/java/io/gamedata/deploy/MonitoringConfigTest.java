@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -43,6 +44,41 @@ class MonitoringConfigTest {
       assertThat(services).as("scrape target host is a compose service").contains(m.group(1));
     }
     assertThat(targets).contains("kafka-exporter:9308", "recommender:");
+  }
+
+  @Test
+  void everyAppIsScrapedOnItsHttpPortAndTheAlertRulesAreLoaded() throws IOException {
+    // the apps' HTTP_PORT defaults of the deployment contract, when compose sets none
+    Map<String, Integer> defaults =
+        Map.of("producer", 8091, "streams", 8092, "recommender", 8080, "igdb-simulator", 8090);
+    JsonNode prometheus = Yaml.read("docker/prometheus/prometheus.yml");
+    JsonNode services = ComposeFileTest.services();
+    Set<String> scraped = new TreeSet<>();
+    for (JsonNode job : prometheus.path("scrape_configs")) {
+      String app = job.path("job_name").asText();
+      if (!defaults.containsKey(app)) {
+        continue;
+      }
+      scraped.add(app);
+      assertThat(job.path("metrics_path").asText()).as(app).isEqualTo("/metrics");
+      String target = job.path("static_configs").get(0).path("targets").get(0).asText();
+      JsonNode port = services.path(app).path("environment").path("HTTP_PORT");
+      int expected = port.isMissingNode() ? defaults.get(app) : port.asInt();
+      assertThat(target)
+          .as("scrape target of %s: the service and its HTTP_PORT in docker-compose.yml", app)
+          .isEqualTo(app + ":" + expected);
+    }
+    assertThat(scraped).containsExactlyInAnyOrderElementsOf(defaults.keySet());
+    assertThat(prometheus.path("rule_files").toString()).contains("/etc/prometheus/alerts.yml");
+    assertThat(services.path("prometheus").path("volumes").toString())
+        .contains("./docker/prometheus/alerts.yml:/etc/prometheus/alerts.yml");
+    JsonNode rules = Yaml.read("docker/prometheus/alerts.yml");
+    List<String> alerts = new ArrayList<>();
+    rules
+        .path("groups")
+        .forEach(g -> g.path("rules").forEach(r -> alerts.add(r.path("alert").asText())));
+    assertThat(alerts)
+        .contains("ServiceDown", "ConsumerLagHigh", "DeadLettersGrowing", "StageCountsDrifting");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.gamedata.simulator;
 
+import io.gamedata.http.AppMetrics;
 import io.gamedata.simulator.auth.TokenStore;
 import io.gamedata.simulator.catalog.Catalog;
 import io.gamedata.simulator.catalog.SyntheticCatalog;
@@ -8,8 +9,6 @@ import io.gamedata.simulator.fault.Injected;
 import io.gamedata.simulator.http.ApiServer;
 import io.gamedata.simulator.live.LiveFeed;
 import io.gamedata.simulator.webhook.Webhooks;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,6 +39,7 @@ public final class IgdbSimulator implements AutoCloseable {
   private final Injected injected = new Injected();
   private final java.util.function.Consumer<io.gamedata.simulator.catalog.CatalogChange> hook;
   private ApiServer server;
+  private final AppMetrics meters = AppMetrics.create();
   private int port = -1;
 
   private IgdbSimulator(Builder b) {
@@ -62,6 +62,12 @@ public final class IgdbSimulator implements AutoCloseable {
       return this;
     }
     catalog.addListener(hook);
+    io.micrometer.core.instrument.Gauge.builder(
+            "simulator.catalog.games",
+            catalog,
+            c -> c.size(io.gamedata.contracts.igdb.IgdbEndpoint.GAMES))
+        .description("games in the simulated IGDB catalogue")
+        .register(meters.registry());
     server =
         new ApiServer(
             catalog,
@@ -77,12 +83,9 @@ public final class IgdbSimulator implements AutoCloseable {
                 b.threads,
                 b.rateLimit,
                 b.maxOpenRequests,
-                b.multiqueryCountsSubqueries));
-    try {
-      port = server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind " + b.host + ":" + b.port, e);
-    }
+                b.multiqueryCountsSubqueries),
+            meters.registry());
+    port = server.start();
     if (b.liveRate > 0) {
       live.start(b.liveRate, b.liveMix);
     }
@@ -130,6 +133,11 @@ public final class IgdbSimulator implements AutoCloseable {
 
   public Webhooks webhooks() {
     return webhooks;
+  }
+
+  /** The registry {@code /metrics} serves (request counters, catalogue size, JVM). */
+  public io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters() {
+    return meters.registry();
   }
 
   /** Request counters. */
@@ -182,6 +190,7 @@ public final class IgdbSimulator implements AutoCloseable {
       catalog.removeListener(hook);
     }
     webhooks.close();
+    meters.close();
   }
 
   /** Settings; every one has IGDB's value or a dev-friendly default. */

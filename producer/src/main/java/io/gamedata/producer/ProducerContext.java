@@ -10,14 +10,13 @@ import io.gamedata.producer.config.ProducerConfig;
 import io.gamedata.producer.fetch.BulkFetcher;
 import io.gamedata.producer.fetch.FetchSummary;
 import io.gamedata.producer.fetch.Verification;
+import io.gamedata.producer.metrics.ProducerMeters;
 import io.gamedata.producer.publish.KafkaPublisher;
 import io.gamedata.producer.publish.RawCopyWriter;
 import io.gamedata.producer.publish.TopicIds;
 import io.gamedata.producer.sync.SyncService;
 import io.gamedata.producer.webhook.WebhookRegistrar;
 import io.gamedata.producer.webhook.WebhookServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +49,7 @@ public final class ProducerContext implements AutoCloseable {
   private final KafkaPublisher publisher;
   private final StateStore state;
   private final Clock clock;
+  private final ProducerMeters meters;
   private SyncService sync;
   private WebhookServer webhooks;
   private ScheduledExecutorService registrar;
@@ -67,6 +67,7 @@ public final class ProducerContext implements AutoCloseable {
             : new KafkaStateStore(
                 config.kafkaBootstrapServers(), config.cursorTopic(), publisher.producer());
     this.client = new IgdbClient(config, clock);
+    this.meters = new ProducerMeters(client.metrics(), this::fetcherStats, publisher.producer());
   }
 
   public static ProducerContext open(ProducerConfig config) {
@@ -87,6 +88,11 @@ public final class ProducerContext implements AutoCloseable {
 
   public StateStore state() {
     return state;
+  }
+
+  /** The registry the HTTP server's {@code /metrics} serves. */
+  public ProducerMeters meters() {
+    return meters;
   }
 
   private volatile io.gamedata.producer.fetch.FetchStats lastStats =
@@ -149,14 +155,15 @@ public final class ProducerContext implements AutoCloseable {
                 () ->
                     new ConfigException(
                         ProducerConfig.WEBHOOK_SECRET, "is required to serve webhooks"));
-    try {
-      webhooks =
-          new WebhookServer(
-                  publisher, secret, "0.0.0.0", config.webhookPort(), config.webhookMaxBodyBytes())
-              .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot listen on port " + config.webhookPort(), e);
-    }
+    webhooks =
+        new WebhookServer(
+                publisher,
+                secret,
+                "0.0.0.0",
+                config.webhookPort(),
+                config.webhookMaxBodyBytes(),
+                meters.registry())
+            .start();
     config
         .webhookPublicUrl()
         .ifPresent(
@@ -205,6 +212,7 @@ public final class ProducerContext implements AutoCloseable {
     }
     client.close();
     state.close();
+    meters.close();
     publisher.close();
   }
 }

@@ -3,42 +3,36 @@ package io.gamedata.producer.webhook;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.gamedata.contracts.igdb.IgdbEndpoint;
 import io.gamedata.contracts.json.Json;
+import io.gamedata.http.Exchange;
+import io.gamedata.http.HttpService;
+import io.gamedata.http.Responses;
 import io.gamedata.producer.publish.RecordSink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives IGDB webhook deliveries on {@code POST /webhooks/<endpoint>/<create|update|delete>}. The
- * {@code X-Secret} header is compared in constant time (401 otherwise, nothing published); the body
- * is limited in size (413) and must be one JSON object with a numeric {@code id} (400 otherwise);
- * the answer is 200 only after Kafka acknowledged the write (503 if it did not within 10 s, so IGDB
- * may deliver again). Deletes become tombstones. {@code GET /health} answers 200.
+ * The producer's HTTP server (the shared {@link HttpService}): receives IGDB webhook deliveries on
+ * {@code POST /webhooks/<endpoint>/<create|update|delete>}, answers {@code GET /health} and, with a
+ * registry, {@code GET /metrics}. The {@code X-Secret} header is compared in constant time (401
+ * otherwise, nothing published); the body is limited in size (413) and must be one JSON object with
+ * a numeric {@code id} (400 otherwise); the answer is 200 only after Kafka acknowledged the write
+ * (503 if it did not within 10 s, so IGDB may deliver again). Deletes become tombstones. Every
+ * delivery counts in {@code producer_webhook_deliveries_total{endpoint, method, outcome}}.
  */
 public final class WebhookServer implements AutoCloseable {
-
-  static {
-    // without TCP_NODELAY small responses can wait for a delayed ACK (tens of ms per request)
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
   public static final String PATH = "/webhooks/";
@@ -46,39 +40,46 @@ public final class WebhookServer implements AutoCloseable {
   private final RecordSink sink;
   private final byte[] secret;
   private final int maxBody;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final PrometheusMeterRegistry meters;
+  private final HttpService server;
   private final ObjectMapper mapper = Json.mapper();
 
-  public WebhookServer(RecordSink sink, String secret, String host, int port, int maxBodyBytes)
-      throws IOException {
+  /** Without a metrics registry (no {@code /metrics}). */
+  public WebhookServer(RecordSink sink, String secret, String host, int port, int maxBodyBytes) {
+    this(sink, secret, host, port, maxBodyBytes, null);
+  }
+
+  public WebhookServer(
+      RecordSink sink,
+      String secret,
+      String host,
+      int port,
+      int maxBodyBytes,
+      PrometheusMeterRegistry meters) {
     this.sink = sink;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.maxBody = maxBodyBytes;
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    this.executor =
-        Executors.newFixedThreadPool(
-            8,
-            r -> {
-              Thread t = new Thread(r, "webhook-http");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext(PATH, this::handle);
-    server.createContext("/health", ex -> respond(ex, 200, Map.of("status", "ok")));
-    server.createContext(
-        "/", ex -> respond(ex, 404, Map.of("error", "not found: " + ex.getRequestURI().getPath())));
+    this.meters = meters;
+    this.server =
+        HttpService.builder("producer")
+            .bind(host, port)
+            .threads(8)
+            .meters(meters)
+            .routes(
+                r ->
+                    r.any(PATH + "<rest>", this::handle)
+                        .get("/health", ctx -> respond(ctx, 200, Map.of("status", "ok"))))
+            .start();
   }
 
+  /** Serving from construction on; kept for callers that chain it. */
   public WebhookServer start() {
-    server.start();
     LOG.info("Webhook receiver listening on port {}", port());
     return this;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The path IGDB posts one endpoint's events of one kind to. */
@@ -88,67 +89,75 @@ public final class WebhookServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(1);
-    executor.shutdownNow();
+    server.close();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      if (!"POST".equals(ex.getRequestMethod())) {
-        ex.getResponseHeaders().add("Allow", "POST");
-        respond(ex, 405, Map.of("error", "use POST"));
-        return;
-      }
-      String given = ex.getRequestHeaders().getFirst("X-Secret");
-      if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-        respond(ex, 401, Map.of("error", "missing or wrong X-Secret"));
-        return;
-      }
-      String[] parts = ex.getRequestURI().getPath().substring(PATH.length()).split("/");
-      IgdbEndpoint endpoint =
-          parts.length == 2 ? IgdbEndpoint.fromPath(parts[0]).orElse(null) : null;
-      WebhookEvent.Method method = parts.length == 2 ? method(parts[1]) : null;
-      if (endpoint == null || method == null) {
-        respond(ex, 404, Map.of("error", "expected /webhooks/<endpoint>/<create|update|delete>"));
-        return;
-      }
-      String len = ex.getRequestHeaders().getFirst("Content-Length");
-      if (len != null && parseLong(len) > maxBody) {
-        respond(ex, 413, Map.of("error", "body larger than " + maxBody + " bytes"));
-        return;
-      }
-      byte[] body = readLimited(ex.getRequestBody(), maxBody);
-      if (body == null) {
-        respond(ex, 413, Map.of("error", "body larger than " + maxBody + " bytes"));
-        return;
-      }
-      WebhookEvent event;
-      try {
-        event = parse(endpoint, method, body);
-      } catch (IllegalArgumentException e) {
-        respond(ex, 400, Map.of("error", e.getMessage()));
-        return;
-      }
-      CompletableFuture<Void> write =
-          event.method() == WebhookEvent.Method.DELETE
-              ? sink.delete(event.endpoint(), event.id())
-              : sink.publish(event.endpoint(), event.id(), event.json());
-      try {
-        write.get(10, TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        respond(ex, 503, Map.of("error", "Kafka did not acknowledge in time, deliver again"));
-        return;
-      } catch (Exception e) {
-        LOG.warn(
-            "Webhook {} {} {} not written: {}", endpoint.path(), method, event.id(), e.toString());
-        respond(ex, 503, Map.of("error", "Kafka write failed, deliver again"));
-        return;
-      }
-      respond(
-          ex,
-          200,
-          Map.of(
-              "status", "ok", "id", event.id(), "method", method.name().toLowerCase(Locale.ROOT)));
+  private void handle(Exchange ctx) throws IOException {
+    if (!"POST".equals(ctx.method())) {
+      ctx.header("Allow", "POST");
+      respond(ctx, 405, Map.of("error", "use POST"));
+      return;
+    }
+    String given = ctx.header("X-Secret");
+    if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+      count("unknown", "unknown", "unauthorized");
+      respond(ctx, 401, Map.of("error", "missing or wrong X-Secret"));
+      return;
+    }
+    String[] parts = ctx.path().substring(PATH.length()).split("/");
+    IgdbEndpoint endpoint = parts.length == 2 ? IgdbEndpoint.fromPath(parts[0]).orElse(null) : null;
+    WebhookEvent.Method method = parts.length == 2 ? method(parts[1]) : null;
+    if (endpoint == null || method == null) {
+      count("unknown", "unknown", "not_found");
+      respond(ctx, 404, Map.of("error", "expected /webhooks/<endpoint>/<create|update|delete>"));
+      return;
+    }
+    String e = endpoint.path();
+    String m = method.name().toLowerCase(Locale.ROOT);
+    String len = ctx.header("Content-Length");
+    byte[] body = len != null && parseLong(len) > maxBody ? null : readLimited(ctx, maxBody);
+    if (body == null) {
+      count(e, m, "too_large");
+      respond(ctx, 413, Map.of("error", "body larger than " + maxBody + " bytes"));
+      return;
+    }
+    WebhookEvent event;
+    try {
+      event = parse(endpoint, method, body);
+    } catch (IllegalArgumentException ex) {
+      count(e, m, "bad_request");
+      respond(ctx, 400, Map.of("error", ex.getMessage()));
+      return;
+    }
+    CompletableFuture<Void> write =
+        event.method() == WebhookEvent.Method.DELETE
+            ? sink.delete(event.endpoint(), event.id())
+            : sink.publish(event.endpoint(), event.id(), event.json());
+    try {
+      write.get(10, TimeUnit.SECONDS);
+    } catch (TimeoutException ex) {
+      count(e, m, "not_acknowledged");
+      respond(ctx, 503, Map.of("error", "Kafka did not acknowledge in time, deliver again"));
+      return;
+    } catch (Exception ex) {
+      LOG.warn("Webhook {} {} {} not written: {}", e, method, event.id(), ex.toString());
+      count(e, m, "not_acknowledged");
+      respond(ctx, 503, Map.of("error", "Kafka write failed, deliver again"));
+      return;
+    }
+    count(e, m, "accepted");
+    respond(ctx, 200, Map.of("status", "ok", "id", event.id(), "method", m));
+  }
+
+  private void count(String endpoint, String method, String outcome) {
+    if (meters != null) {
+      Counter.builder("producer.webhook.deliveries")
+          .description("IGDB webhook deliveries by endpoint, method and outcome")
+          .tag("endpoint", endpoint)
+          .tag("method", method)
+          .tag("outcome", outcome)
+          .register(meters)
+          .increment();
     }
   }
 
@@ -194,17 +203,14 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   /** The body, or null when it is longer than {@code max}. */
-  private static byte[] readLimited(InputStream in, int max) throws IOException {
-    byte[] buf = in.readNBytes(max + 1);
-    return buf.length > max ? null : buf;
+  private static byte[] readLimited(Exchange ctx, int max) throws IOException {
+    try (InputStream in = ctx.bodyInputStream()) {
+      byte[] buf = in.readNBytes(max + 1);
+      return buf.length > max ? null : buf;
+    }
   }
 
-  private void respond(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
-    byte[] bytes = mapper.writeValueAsBytes(body);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+  private void respond(Exchange ctx, int status, Map<String, ?> body) {
+    Responses.json(ctx, status, body, mapper);
   }
 }

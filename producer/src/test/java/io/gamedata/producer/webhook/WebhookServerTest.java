@@ -112,4 +112,36 @@ class WebhookServerTest {
     ack = CompletableFuture.failedFuture(new IllegalStateException("broker down"));
     assertThat(post("/webhooks/games/update", SECRET, "{\"id\":3}").statusCode()).isEqualTo(503);
   }
+
+  @Test
+  void healthAndPrometheusMetricsWithDeliveryCounts() throws Exception {
+    try (io.gamedata.http.AppMetrics meters = io.gamedata.http.AppMetrics.create();
+        WebhookServer withMetrics =
+            new WebhookServer(sink, SECRET, "localhost", 0, 1024, meters.registry())) {
+      String base = "http://localhost:" + withMetrics.port();
+      HttpRequest.Builder delivery =
+          HttpRequest.newBuilder(URI.create(base + "/webhooks/games/create"))
+              .header("X-Secret", SECRET)
+              .POST(HttpRequest.BodyPublishers.ofString("{\"id\":7}"));
+      assertThat(http.send(delivery.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+      var health =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"status\":\"ok\"");
+      var metrics =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .contains(
+              "producer_webhook_deliveries_total{endpoint=\"games\",method=\"create\","
+                  + "outcome=\"accepted\"} 1.0")
+          .contains("http_server_requests_seconds_bucket{")
+          .contains("uri=\"/webhooks/<rest>\"");
+    }
+  }
 }

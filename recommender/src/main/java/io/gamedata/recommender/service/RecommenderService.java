@@ -1,5 +1,6 @@
 package io.gamedata.recommender.service;
 
+import io.gamedata.http.AppMetrics;
 import io.gamedata.recommender.adapter.http.ApiSettings;
 import io.gamedata.recommender.adapter.http.HttpApi;
 import io.gamedata.recommender.adapter.http.ServiceStatus;
@@ -9,8 +10,6 @@ import io.gamedata.recommender.engine.EngineConfig;
 import io.gamedata.recommender.engine.ExactSimilarityEngine;
 import io.gamedata.recommender.engine.SimilarityEngine;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +26,7 @@ public final class RecommenderService implements AutoCloseable {
 
   private final RecommenderConfig config;
   private final SimilarityEngine engine;
+  private final AppMetrics appMetrics;
   private final PrometheusMeterRegistry meters;
   private final EnrichedFollower follower;
   private final HttpApi http;
@@ -40,8 +40,8 @@ public final class RecommenderService implements AutoCloseable {
             .withListSize(config.listSize())
             .withIdfDriftThreshold(config.idfDriftThreshold());
     this.engine = new ExactSimilarityEngine(engineConfig);
-    this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(meters);
+    this.appMetrics = AppMetrics.create();
+    this.meters = appMetrics.registry();
     Gauge.builder("recommender.index.games", engine, e -> e.size())
         .description("games in the index")
         .register(meters);
@@ -175,6 +175,6 @@ public final class RecommenderService implements AutoCloseable {
     LOG.info("stopping recommender");
     http.close();
     follower.close();
-    meters.close();
+    appMetrics.close();
   }
 }

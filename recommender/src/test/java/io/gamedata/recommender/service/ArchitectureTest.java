@@ -44,6 +44,8 @@ class ArchitectureTest {
                 List.of(
                     "org.apache.kafka",
                     "com.sun.net.httpserver",
+                    "org.eclipse.jetty",
+                    "io.gamedata.http",
                     "io.micrometer",
                     "io.gamedata.recommender.adapter",
                     "io.gamedata.recommender.service")))
@@ -65,6 +67,8 @@ class ArchitectureTest {
                 "adapter/kafka",
                 List.of(
                     "com.sun.net.httpserver",
+                    "org.eclipse.jetty",
+                    "io.gamedata.http",
                     "io.gamedata.recommender.adapter.http",
                     "io.gamedata.recommender.service")))
         .isEmpty();

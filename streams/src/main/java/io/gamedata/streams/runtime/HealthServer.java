@@ -1,30 +1,20 @@
 package io.gamedata.streams.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.gamedata.contracts.json.Json;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.gamedata.http.HttpService;
+import io.gamedata.http.Responses;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * A tiny HTTP endpoint (JDK HttpServer): {@code GET /health} answers 200 while the application is
- * running or rebalancing, 503 otherwise; {@code GET /metrics} answers the counters and the lag as
- * JSON. Anything else: 404/405 with a JSON message.
+ * The streams application's HTTP endpoint on the shared {@link HttpService}: {@code GET /health}
+ * answers 200 while the application is running or rebalancing, 503 otherwise; {@code GET /stats}
+ * the counters and the lag as JSON; {@code GET /metrics} the app's registry in Prometheus text
+ * (pipeline counters, Kafka Streams client metrics, JVM). Anything else: 404/405 with a JSON
+ * message.
  */
 public final class HealthServer implements AutoCloseable {
-
-  static {
-    // without TCP_NODELAY small responses can wait for a delayed ACK (tens of ms per request)
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
 
   /** What the endpoint shows. */
   public interface Status {
@@ -35,77 +25,47 @@ public final class HealthServer implements AutoCloseable {
     Map<String, Object> metrics();
   }
 
-  private final HttpServer server;
+  private final HttpService server;
 
+  /** On every interface, without a Prometheus registry (tests). */
   public HealthServer(int port, Status status) {
-    this("0.0.0.0", port, status);
+    this("0.0.0.0", port, status, null);
   }
 
-  /** Listens on {@code host:port} (HTTP_BIND_ADDRESS, HTTP_PORT). */
-  public HealthServer(String host, int port, Status status) {
-    try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot listen on " + host + ":" + port + " (HTTP_BIND_ADDRESS, HTTP_PORT)", e);
-    }
-    server.createContext(
-        "/health",
-        ex ->
-            handle(
-                ex,
-                () -> {
-                  Map<String, Object> body = new LinkedHashMap<>();
-                  body.put("state", status.state());
-                  body.put("healthy", status.healthy());
-                  return new Reply(status.healthy() ? 200 : 503, body);
-                }));
-    server.createContext("/metrics", ex -> handle(ex, () -> new Reply(200, status.metrics())));
-    server.createContext(
-        "/", ex -> handle(ex, () -> new Reply(404, Map.of("error", "not found: " + path(ex)))));
+  public HealthServer(String bindAddress, int port, Status status, PrometheusMeterRegistry meters) {
+    server =
+        HttpService.builder("streams")
+            .bind(bindAddress, port)
+            .threads(2)
+            .meters(meters)
+            .routes(
+                r ->
+                    r.get(
+                            "/health",
+                            ctx -> {
+                              Map<String, Object> body = new LinkedHashMap<>();
+                              body.put("state", status.state());
+                              body.put("healthy", status.healthy());
+                              Responses.json(
+                                  ctx, status.healthy() ? 200 : 503, body, Json.mapper());
+                            })
+                        .get(
+                            "/stats",
+                            ctx -> Responses.json(ctx, 200, status.metrics(), Json.mapper())))
+            .start();
   }
 
+  /** Serving from construction on; kept for callers that chain it. */
   public HealthServer start() {
-    server.start();
     return this;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-  }
-
-  private record Reply(int status, Map<String, ?> body) {}
-
-  private static String path(HttpExchange ex) {
-    return ex.getRequestURI().getPath();
-  }
-
-  private static void handle(HttpExchange ex, Supplier<Reply> route) throws IOException {
-    Reply reply;
-    if (!"GET".equals(ex.getRequestMethod())) {
-      reply = new Reply(405, Map.of("error", "method not allowed: " + ex.getRequestMethod()));
-    } else {
-      try {
-        reply = route.get();
-      } catch (RuntimeException e) {
-        reply = new Reply(500, Map.of("error", String.valueOf(e.getMessage())));
-      }
-    }
-    byte[] bytes;
-    try {
-      bytes = Json.mapper().writeValueAsBytes(reply.body());
-    } catch (JsonProcessingException e) {
-      bytes = "{\"error\":\"cannot render\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(reply.status(), bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+    server.close();
   }
 }

@@ -69,6 +69,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
 
   private final StreamsAppConfig config;
   private final PipelineMetrics metrics = new PipelineMetrics();
+  private final StreamsMeters meters = new StreamsMeters(metrics, this);
   private volatile KafkaStreams references;
   private volatile KafkaStreams streams;
   private volatile boolean closing;
@@ -163,7 +164,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     starter.setDaemon(true);
     starter.start();
     if (config.httpPort() >= 0) {
-      http = new HealthServer(config.httpBindAddress(), config.httpPort(), this).start();
+      http = new HealthServer(config.httpBindAddress(), config.httpPort(), this, meters.registry());
       LOG.info("Health and metrics on http://localhost:{}/health", http.port());
     }
     return this;
@@ -176,6 +177,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     // when its input goes quiet and every 100 ms while references trickle in (ReferenceRouter);
     // commit.interval.ms paces only a bulk load
     KafkaStreams s = new KafkaStreams(topology, props);
+    meters.bind(s);
     s.setUncaughtExceptionHandler(
         e -> {
           LOG.error("Stream thread of the {} part failed; shutting it down", part, e);
@@ -589,6 +591,11 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     return metrics;
   }
 
+  /** The registry {@code /metrics} serves (pipeline counters, Kafka Streams clients, JVM). */
+  public io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters() {
+    return meters.registry();
+  }
+
   /** Sum of the per-partition lag of both parts' main consumers (records not processed yet). */
   public long lag() {
     return lag(references) + lag(streams);
@@ -671,6 +678,7 @@ public final class StreamsApp implements AutoCloseable, HealthServer.Status {
     }
     streams = null;
     references = null;
+    meters.close();
     return done;
   }
 }

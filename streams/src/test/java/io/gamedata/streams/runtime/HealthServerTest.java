@@ -2,6 +2,7 @@ package io.gamedata.streams.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gamedata.http.AppMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,20 +32,29 @@ class HealthServerTest {
   }
 
   @Test
-  void healthFollowsTheStateAndMetricsAreJson() throws Exception {
+  void healthFollowsTheStateStatsAreJsonAndMetricsPrometheusText() throws Exception {
     FakeStatus status = new FakeStatus();
     HttpClient client = HttpClient.newHttpClient();
-    try (HealthServer server = new HealthServer(0, status).start()) {
+    try (AppMetrics meters = AppMetrics.create();
+        HealthServer server = new HealthServer("127.0.0.1", 0, status, meters.registry())) {
       String base = "http://localhost:" + server.port();
       HttpResponse<String> down = get(client, base + "/health");
       assertThat(down.statusCode()).isEqualTo(503);
       assertThat(down.body()).contains("\"state\":\"ERROR\"");
       status.healthy = true;
       assertThat(get(client, base + "/health").statusCode()).isEqualTo(200);
+      HttpResponse<String> stats = get(client, base + "/stats");
+      assertThat(stats.statusCode()).isEqualTo(200);
+      assertThat(stats.body()).contains("\"dlq\":3");
       HttpResponse<String> metrics = get(client, base + "/metrics");
       assertThat(metrics.statusCode()).isEqualTo(200);
-      assertThat(metrics.body()).contains("\"dlq\":3");
-      assertThat(get(client, base + "/nope").statusCode()).isEqualTo(404);
+      assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+      assertThat(metrics.body())
+          .contains("http_server_requests_seconds_bucket{")
+          .contains("uri=\"/health\"");
+      HttpResponse<String> missing = get(client, base + "/nope");
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(missing.body()).contains("\"error\"");
       HttpResponse<String> post =
           client.send(
               HttpRequest.newBuilder(URI.create(base + "/health"))

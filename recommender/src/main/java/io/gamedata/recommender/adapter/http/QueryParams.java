@@ -1,5 +1,6 @@
 package io.gamedata.recommender.adapter.http;
 
+import io.gamedata.http.HttpError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class QueryParams {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badParameter(parameter, "malformed URL encoding in " + parameter);
+      throw HttpError.badParameter(parameter, "malformed URL encoding in " + parameter);
     }
   }
 
@@ -42,7 +43,7 @@ final class QueryParams {
   void onlyKnown(Set<String> known) {
     for (String k : values.keySet()) {
       if (!known.contains(k)) {
-        throw ApiException.badParameter(k, "unknown parameter " + k + "; known: " + known);
+        throw HttpError.badParameter(k, "unknown parameter " + k + "; known: " + known);
       }
     }
   }
@@ -53,7 +54,7 @@ final class QueryParams {
       return null;
     }
     if (v.size() > 1) {
-      throw ApiException.badParameter(name, name + " given more than once");
+      throw HttpError.badParameter(name, name + " given more than once");
     }
     return v.get(0);
   }
@@ -67,11 +68,10 @@ final class QueryParams {
     try {
       v = Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
-      throw ApiException.badParameter(name, name + " must be an integer, was '" + s + "'");
+      throw HttpError.badParameter(name, name + " must be an integer, was '" + s + "'");
     }
     if (v < min || v > max) {
-      throw ApiException.badParameter(
-          name, name + " must be in " + min + ".." + max + ", was " + v);
+      throw HttpError.badParameter(name, name + " must be in " + min + ".." + max + ", was " + v);
     }
     return v;
   }
@@ -84,7 +84,7 @@ final class QueryParams {
     return switch (s.trim().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes", "" -> true;
       case "false", "0", "no" -> false;
-      default -> throw ApiException.badParameter(name, name + " must be true or false");
+      default -> throw HttpError.badParameter(name, name + " must be true or false");
     };
   }
 
@@ -102,7 +102,7 @@ final class QueryParams {
       }
     }
     if (out.size() > maxItems) {
-      throw ApiException.badParameter(name, name + " has more than " + maxItems + " values");
+      throw HttpError.badParameter(name, name + " has more than " + maxItems + " values");
     }
     return out;
   }
