@@ -229,6 +229,9 @@ public final class HttpService implements AutoCloseable {
         Responses.error(ex, 500, "internal error", null);
       }
       byte[] body = ex.body();
+      // a body the handler left unread (a 413, a 401 before reading): take what has arrived, so
+      // that the connection stays usable and the client reads the answer instead of a reset
+      request.consumeAvailable();
       response.setStatus(ex.status());
       if (ex.contentType() != null) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ex.contentType());
