@@ -11,6 +11,7 @@ import { gameView } from './game.js';
 import { recommendationsView } from './recs.js';
 import { renderTaste, refreshStats } from './side.js';
 import { taste } from './taste.js';
+import { startLive } from './live.js';
 
 const SITE = 'Games like this one';
 const main = document.getElementById('main');
@@ -96,5 +97,6 @@ function staleRecommendations() {
 
 renderTaste();
 refreshStats();
-setInterval(() => { if (!document.hidden) refreshStats(); }, 60000);
+// the live feed carries the catalogue size and the model from then on; without it, poll
+if (!startLive()) setInterval(() => { if (!document.hidden) refreshStats(); }, 60000);
 render();

@@ -75,6 +75,16 @@ export async function gameView(main, id, { signal, title }) {
         fact('Engine', g.game_engines)),
       igdbLink(g)),
     similarSection(g, similar));
+  // the live feed tells when this very game changes or leaves while it is open
+  window.addEventListener('game-change', (e) => {
+    if (e.detail.id !== g.id || main.querySelector('.game-changed')) return;
+    const heading = main.querySelector('h1');
+    const notice = e.detail.kind === 'DELETED'
+      ? h('p', { class: 'stale game-changed', attrs: { role: 'status' }, text: 'This game was just removed from the catalogue.' })
+      : h('p', { class: 'stale game-changed', attrs: { role: 'status' } }, 'This game just changed. ',
+        h('button', { type: 'button', text: 'Show the new version', on: { click: () => window.dispatchEvent(new Event('hashchange')) } }));
+    heading.after(notice);
+  }, { signal });
 }
 
 function similarSection(g, similar) {
