@@ -27,10 +27,12 @@ function igdbLink(g) {
 export async function gameView(main, id, { signal, title }) {
   let g;
   let similar;
+  let series;
   try {
-    [g, similar] = await Promise.all([
+    [g, similar, series] = await Promise.all([
       api('/api/games/' + id, { signal }),
       api('/api/games/' + id + '/similar?limit=12', { signal }).catch((e) => e),
+      api('/api/games/' + id + '/series?limit=24', { signal }).catch((e) => e),
     ]);
   } catch (e) {
     if (e.name === 'AbortError') return;
@@ -74,6 +76,7 @@ export async function gameView(main, id, { signal, title }) {
         fact('Series', g.collections),
         fact('Engine', g.game_engines)),
       igdbLink(g)),
+    seriesSections(g, series),
     similarSection(g, similar));
   // the live feed tells when this very game changes or leaves while it is open
   window.addEventListener('game-change', (e) => {
@@ -87,6 +90,32 @@ export async function gameView(main, id, { signal, title }) {
   }, { signal });
 }
 
+/** The other games of its franchises and series, by release; a series equal to a franchise once. */
+function seriesSections(g, series) {
+  if (series instanceof Error) {
+    return h('p', { class: 'error', attrs: { role: 'alert' }, text: 'Its franchise and series could not be loaded: ' + series.message });
+  }
+  const groups = [
+    ...series.franchises.map((f) => ({ ...f, label: 'franchise' })),
+    ...series.collections.map((c) => ({ ...c, label: 'series' })),
+  ];
+  const seen = new Set();
+  return groups.map((grp, i) => {
+    const others = grp.games.filter((o) => o.id !== g.id);
+    const key = others.map((o) => o.id).join(',');
+    if (others.length === 0 || seen.has(key)) return null;
+    seen.add(key);
+    const id = 'series-' + i;
+    const more = grp.total - 1 - others.length;
+    return h('section', { class: 'series', attrs: { 'aria-labelledby': id } },
+      h('h2', { id }, 'More from the ', h('span', { class: 'series-name', text: grp.name, dir: 'auto' }), ' ' + grp.label),
+      h('ul', { class: 'series-list' }, others.map((o) => h('li', { class: 'series-game', data: { id: String(o.id) } },
+        h('a', { href: gamePath(o.id) }, cover(o), h('span', { class: 'series-title', text: o.name, dir: 'auto' }),
+          h('span', { class: 'year', text: o.release_year ? String(o.release_year) : 'year unknown' }))))),
+      more > 0 && h('p', { class: 'hint', text: 'and ' + more + ' more.' }));
+  });
+}
+
 function similarSection(g, similar) {
   const section = h('section', { class: 'similar', attrs: { 'aria-labelledby': 'similar-title' } },
     h('h2', { id: 'similar-title', text: 'Similar games' }));
@@ -96,7 +125,7 @@ function similarSection(g, similar) {
   }
   const shared = (g.genres || []).concat(g.themes || []);
   section.append(
-    h('p', { class: 'hint', text: 'Ranked by what they share with this game' + (shared.length ? ' (such as ' + joinWords(shared.slice(0, 3)) + ')' : '') + '.' }),
+    h('p', { class: 'hint', text: 'Ranked by what they share with this game' + (shared.length ? ' (such as ' + joinWords(shared.slice(0, 3)) + ')' : '') + '. Equal matches: more rated first, then better rated, then newer.' }),
     cards(similar.results, { level: 3 }, 'No similar games yet: this game shares too little with the others.'));
   return section;
 }

@@ -35,32 +35,78 @@ function render(state) {
     items.length > 0 && h('p', { class: 'live-note', text: fmt(items[0].games) + ' games now' }));
 }
 
-function onChange(e) {
-  let c;
-  try {
-    c = JSON.parse(e.data);
-  } catch (err) {
-    return;
-  }
-  if (items.some((i) => i.seq === c.seq)) return; // replayed after a reconnect
+/** A change for the panel; one that happened before this page opened is not news to the page. */
+function onChange(c, earlier) {
+  if (!c || items.some((i) => i.seq === c.seq)) return; // replayed after a reconnect
   items.unshift(c);
   items.sort((a, b) => b.seq - a.seq);
   items.length = Math.min(items.length, MAX_ITEMS);
   render();
-  window.dispatchEvent(new CustomEvent('game-change', { detail: c }));
+  if (!earlier && !c.replay) window.dispatchEvent(new CustomEvent('game-change', { detail: c }));
+}
+
+function onMessage(m) {
+  if (m.type === 'change') onChange(m.data);
+  else if (m.type === 'stats') renderStats(m.data);
+  else if (m.type === 'state') render(m.data);
+  else if (m.type === 'snapshot') m.data.slice().reverse().forEach((c) => onChange(c, true));
+}
+
+function parse(text) {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    return null; // a malformed event changes nothing
+  }
+}
+
+// One connection per browser, not per tab: a browser opens at most six connections to a server
+// over HTTP/1.1, and a stream holds one for as long as the page is open. The tab that holds the
+// lock opens the stream and passes its events to the other tabs.
+const channel = 'BroadcastChannel' in window ? new BroadcastChannel('gamedata-live') : null;
+
+function publish(m) {
+  onMessage(m);
+  if (channel) channel.postMessage(m);
+}
+
+let leaving = null; // ends this tab's turn as the connected one
+
+function connect() {
+  source = new EventSource('/api/changes');
+  source.addEventListener('change', (e) => { const c = parse(e.data); if (c) publish({ type: 'change', data: c }); });
+  source.addEventListener('stats', (e) => { const s = parse(e.data); if (s) publish({ type: 'stats', data: s }); });
+  source.addEventListener('open', () => publish({ type: 'state', data: null }));
+  source.addEventListener('error', () => {
+    if (source.readyState !== EventSource.CLOSED) publish({ type: 'state', data: 'Reconnecting…' });
+  });
+  return new Promise((resolve) => {
+    leaving = () => { source.close(); source = null; leaving = null; resolve(); };
+  });
+}
+
+function takeTurn() {
+  if (navigator.locks) navigator.locks.request('gamedata-live', connect);
+  else connect();
 }
 
 export function startLive() {
-  if (!('EventSource' in window) || source) return false;
-  source = new EventSource('/api/changes');
-  source.addEventListener('change', onChange);
-  source.addEventListener('stats', (e) => {
-    try { renderStats(JSON.parse(e.data)); } catch (err) { /* a malformed event changes nothing */ }
-  });
-  source.addEventListener('open', () => render());
-  source.addEventListener('error', () => {
-    if (source.readyState !== EventSource.CLOSED) render('Reconnecting…');
-  });
+  if (!('EventSource' in window)) return false;
+  render();
+  if (channel) {
+    channel.addEventListener('message', (e) => {
+      if (e.data.type === 'hello') {
+        if (source) channel.postMessage({ type: 'snapshot', data: items });
+      } else {
+        onMessage(e.data);
+      }
+    });
+    channel.postMessage({ type: 'hello' }); // the connected tab answers with what it has seen
+  }
+  takeTurn();
+  // a page kept in the back-forward cache must not hold the connection
+  window.addEventListener('pagehide', () => { if (leaving) leaving(); });
+  window.addEventListener('pageshow', (e) => { if (e.persisted && !leaving) takeTurn(); });
   setInterval(() => { if (items.length > 0 && !document.hidden) render(); }, 10000);
   return true;
 }

@@ -1,7 +1,7 @@
 // Recommendations: #/recommendations?platform=&yearFrom=&yearTo=&gameType=&excludeFranchise=...
 // The liked and disliked games come from the browser's storage; the filters live in the address,
 // so back and forward step through them and a filtered view can be bookmarked.
-import { h, fill } from './dom.js';
+import { h, fill, fmt } from './dom.js';
 import { api } from './api.js';
 import { taste } from './taste.js';
 import { cards } from './cards.js';
@@ -27,13 +27,15 @@ export function filtersOf(params) {
   return f;
 }
 
+/** A choice among the catalogue's values ({name, games}, most games first). */
 function select(id, label, any, values, chosen) {
-  const options = [...new Set([...values, ...chosen])].sort((a, b) => a.localeCompare(b));
+  const options = values.map((v) => ({ name: v.name, text: v.name + ' (' + fmt(v.games) + ')' }));
+  for (const c of chosen) if (!values.some((v) => v.name === c)) options.push({ name: c, text: c });
   return h('div', { class: 'field' },
     h('label', { htmlFor: id, text: label }),
     h('select', { id, name: id === 'f-platform' ? 'platform' : 'gameType' },
       h('option', { value: '', text: any }),
-      options.map((v) => h('option', { value: v, text: v, selected: chosen.includes(v) }))));
+      options.map((o) => h('option', { value: o.name, text: o.text, selected: chosen.includes(o.name) }))));
 }
 
 function number(id, name, label, value, min, max) {
@@ -85,6 +87,8 @@ export async function recommendationsView(main, params, { signal, title, navigat
   const results = h('section', { class: 'recs', attrs: { 'aria-labelledby': 'recs-title' } },
     h('h2', { id: 'recs-title', text: 'Games for you' }), status);
   const basis = h('p', { class: 'basis', text: 'From the ' + count(taste.liked.length, 'game') + ' you like' + (taste.disliked.length ? ' and the ' + count(taste.disliked.length, 'game') + ' not for you' : '') + '.' });
+  // the filter choices: every platform and game type in the catalogue (cached by the browser)
+  const facetsAnswer = api('/api/facets', { signal }).catch(() => null);
   let body;
   let error;
   try {
@@ -97,10 +101,11 @@ export async function recommendationsView(main, params, { signal, title, navigat
     if (e.name === 'AbortError') return;
     error = e;
   }
-  const seen = body ? body.results : [];
+  const facets = await facetsAnswer;
+  if (signal.aborted) return;
   const options = {
-    platforms: [...new Set(seen.flatMap((r) => r.platforms || []))],
-    gameTypes: [...new Set(seen.map((r) => r.game_type).filter((t) => t))],
+    platforms: facets ? facets.platforms : [],
+    gameTypes: facets ? facets.game_types : [],
   };
   fill(main, heading, basis, filterForm(filters, options, navigate), results);
   if (error) {

@@ -22,6 +22,7 @@ public final class Exchange {
   private int status = 200;
   private String contentType;
   private byte[] body = EMPTY;
+  private EventStream stream;
 
   Exchange(Request request, Response response, String path, Map<String, String> pathParams) {
     this.request = request;
@@ -88,6 +89,21 @@ public final class Exchange {
   public Exchange result(byte[] body) {
     this.body = body;
     return this;
+  }
+
+  /**
+   * Makes this answer an event stream ({@link EventStream}): the status is 200, the body is what
+   * the stream writes after the handler returned. Call once, then return.
+   */
+  public EventStream eventStream() {
+    if (stream == null) {
+      stream = new EventStream();
+    }
+    return stream;
+  }
+
+  EventStream stream() {
+    return stream;
   }
 
   String contentType() {

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *     .start();
  * }</pre>
  *
- * Handlers run on Jetty's thread pool and may block; the answer is sent when the handler returns.
- * {@link #close()} stops accepting and lets running requests finish (up to 2 s).
+ * Handlers run on Jetty's thread pool and may block; the answer is sent when the handler returns,
+ * except an {@link EventStream}, which stays open without a thread until it is closed. {@link
+ * #close()} stops accepting and lets running requests finish (up to 2 s).
  */
 public final class HttpService implements AutoCloseable {
 
@@ -227,6 +228,22 @@ public final class HttpService implements AutoCloseable {
         LOG.error("{} {} failed", method, path, e);
         exception = e.getClass().getSimpleName();
         Responses.error(ex, 500, "internal error", null);
+      }
+      EventStream stream = ex.stream();
+      if (stream != null && ex.status() == 200 && exception.equals("None")) {
+        // the handler keeps the stream; the request stays open until it closes it
+        request.consumeAvailable();
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        if (metrics != null) {
+          metrics.record(method, m.route().template(), 200, exception, System.nanoTime() - t0);
+        }
+        stream.open(response, callback);
+        return true;
+      }
+      if (stream != null) {
+        stream.close(); // the handler failed after taking it: the error answer goes out instead
       }
       byte[] body = ex.body();
       // a body the handler left unread (a 413, a 401 before reading): take what has arrived, so

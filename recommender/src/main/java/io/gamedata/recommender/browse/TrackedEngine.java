@@ -2,6 +2,7 @@ package io.gamedata.recommender.browse;
 
 import io.gamedata.contracts.enriched.EnrichedGame;
 import io.gamedata.contracts.similar.SimilarGames;
+import io.gamedata.recommender.engine.Candidate;
 import io.gamedata.recommender.engine.EngineState;
 import io.gamedata.recommender.engine.EngineStats;
 import io.gamedata.recommender.engine.Query;
@@ -86,6 +87,11 @@ public final class TrackedEngine implements SimilarityEngine {
   public List<ScoredGame> recommend(
       Collection<Long> liked, Collection<Long> disliked, Query filters, int limit) {
     return engine.recommend(liked, disliked, filters, limit);
+  }
+
+  @Override
+  public List<Candidate> candidates(long id, int n) {
+    return engine.candidates(id, n);
   }
 
   @Override

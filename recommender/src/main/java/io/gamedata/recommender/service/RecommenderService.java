@@ -6,6 +6,7 @@ import io.gamedata.recommender.adapter.http.HttpApi;
 import io.gamedata.recommender.adapter.http.ServiceStatus;
 import io.gamedata.recommender.adapter.kafka.EnrichedFollower;
 import io.gamedata.recommender.adapter.kafka.FollowerSettings;
+import io.gamedata.recommender.browse.Browsing;
 import io.gamedata.recommender.engine.EngineConfig;
 import io.gamedata.recommender.engine.ExactSimilarityEngine;
 import io.gamedata.recommender.engine.SimilarityEngine;
@@ -40,6 +41,8 @@ public final class RecommenderService implements AutoCloseable {
             .withListSize(config.listSize())
             .withIdfDriftThreshold(config.idfDriftThreshold());
     this.engine = new ExactSimilarityEngine(engineConfig);
+    // the follower writes through the browse side: franchises, series, facets and the live feed
+    Browsing browsing = Browsing.of(engine);
     this.appMetrics = AppMetrics.create();
     this.meters = appMetrics.registry();
     Gauge.builder("recommender.index.games", engine, e -> e.size())
@@ -64,7 +67,7 @@ public final class RecommenderService implements AutoCloseable {
                 config.stateIntervalMs(),
                 fingerprint(engineConfig),
                 config.bulkMinBacklog()),
-            engine,
+            browsing.writer(),
             meters);
     ServiceStatus status =
         new ServiceStatus() {
@@ -91,6 +94,7 @@ public final class RecommenderService implements AutoCloseable {
     this.http =
         new HttpApi(
             engine,
+            browsing,
             status,
             meters,
             new ApiSettings(
@@ -99,7 +103,8 @@ public final class RecommenderService implements AutoCloseable {
                 config.httpThreads(),
                 config.maxBodyBytes(),
                 config.defaultLimit(),
-                config.maxLimit()));
+                config.maxLimit(),
+                config.listSize()));
   }
 
   /**

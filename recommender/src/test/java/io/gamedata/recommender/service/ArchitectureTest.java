@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Import rules: the engine knows nothing of Kafka, HTTP or the service; adapters not of each other.
+ * Import rules: the engine and the browse side know nothing of Kafka, HTTP or the service; adapters
+ * not of each other.
  */
 class ArchitectureTest {
 
@@ -44,6 +45,22 @@ class ArchitectureTest {
                 List.of(
                     "org.apache.kafka",
                     "com.sun.net.httpserver",
+                    "org.eclipse.jetty",
+                    "io.gamedata.http",
+                    "io.micrometer",
+                    "io.gamedata.recommender.adapter",
+                    "io.gamedata.recommender.service")))
+        .isEmpty();
+  }
+
+  @Test
+  void browseIsFreeOfKafkaHttpAndAdapters() throws IOException {
+    assertThat(Files.isDirectory(SRC.resolve("browse"))).isTrue();
+    assertThat(
+            violations(
+                "browse",
+                List.of(
+                    "org.apache.kafka",
                     "org.eclipse.jetty",
                     "io.gamedata.http",
                     "io.micrometer",

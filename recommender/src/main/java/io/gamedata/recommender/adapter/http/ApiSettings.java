@@ -9,6 +9,13 @@ package io.gamedata.recommender.adapter.http;
  * @param maxBodyBytes largest request body (413 above)
  * @param defaultLimit results when no limit is given
  * @param maxLimit largest accepted limit
+ * @param listSize the engine's stored list length K' (similar-games queries up to it are cheap)
  */
 public record ApiSettings(
-    String host, int port, int threads, int maxBodyBytes, int defaultLimit, int maxLimit) {}
+    String host,
+    int port,
+    int threads,
+    int maxBodyBytes,
+    int defaultLimit,
+    int maxLimit,
+    int listSize) {}

@@ -68,7 +68,8 @@ final class GameResource {
     EnrichedGame g = engine.game(id).orElseThrow(() -> unknown(id));
     List<ScoredGame> found;
     try {
-      found = engine.similar(id, query, limit);
+      // up to K' results come from the stored list (for filters that keep enough of it)
+      found = TieBreak.top(engine, n -> engine.similar(id, query, n), limit, settings.listSize());
     } catch (NoSuchElementException e) {
       throw unknown(id); // deleted meanwhile
     }

@@ -34,6 +34,11 @@ final class OpsResource {
   }
 
   void stats(Exchange ctx) {
+    Responses.json(ctx, 200, stats(), Json.mapper());
+  }
+
+  /** What {@code /api/stats} answers (also sent on the live feed). */
+  Map<String, Object> stats() {
     EngineStats s = engine.stats();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("games", s.games());
@@ -47,6 +52,6 @@ final class OpsResource {
     m.put("upserts", s.upserts());
     m.put("deletes", s.deletes());
     m.put("last_build_ms", s.lastBuildMillis());
-    Responses.json(ctx, 200, m, Json.mapper());
+    return m;
   }
 }

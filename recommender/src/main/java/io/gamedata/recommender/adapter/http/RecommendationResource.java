@@ -66,7 +66,13 @@ final class RecommendationResource {
     if (known.isEmpty()) {
       throw new HttpError(404, "none of the liked games is known: " + liked, "liked");
     }
-    List<ScoredGame> found = engine.recommend(known, disliked, query, limit);
+    // every recommendation is scored against the whole index: a longer list costs little
+    List<ScoredGame> found =
+        TieBreak.top(
+            engine,
+            n -> engine.recommend(known, disliked, query, n),
+            limit,
+            Math.max(limit, settings.maxLimit()));
     Responses.json(
         ctx, 200, results.recommendations(known, disliked, engine.idfGeneration(), found, explain));
   }

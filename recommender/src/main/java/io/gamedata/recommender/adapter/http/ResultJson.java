@@ -73,6 +73,8 @@ final class ResultJson {
     m.put("genres", g.genres());
     m.put("game_type", g.gameType());
     m.put("cover_url", g.coverUrl());
+    m.put("total_rating", g.totalRating() == null ? null : Math.round(g.totalRating() * 10) / 10.0);
+    m.put("total_rating_count", g.totalRatingCount());
     return m;
   }
 
@@ -93,6 +95,7 @@ final class ResultJson {
         stringsField(j, "platforms", g.platforms());
         stringField(j, "game_type", g.gameType());
         stringField(j, "cover_url", g.coverUrl());
+        writeRating(j, g);
       }
       if (explain) {
         stringsField(j, "reasons", r.reasons());
@@ -113,7 +116,18 @@ final class ResultJson {
     stringsField(j, "genres", g.genres());
     stringField(j, "game_type", g.gameType());
     stringField(j, "cover_url", g.coverUrl());
+    writeRating(j, g);
     j.writeEndObject();
+  }
+
+  /** IGDB's total rating (0..100, one decimal) and how many rated: what equal scores go by. */
+  private static void writeRating(JsonGenerator j, EnrichedGame g) throws IOException {
+    if (g.totalRating() != null) {
+      j.writeNumberField("total_rating", Math.round(g.totalRating() * 10) / 10.0);
+    }
+    if (g.totalRatingCount() != null) {
+      j.writeNumberField("total_rating_count", g.totalRatingCount());
+    }
   }
 
   private static void writeIds(JsonGenerator j, List<Long> ids) throws IOException {

@@ -2,6 +2,7 @@ package io.gamedata.recommender.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gamedata.recommender.browse.Browsing;
 import io.gamedata.recommender.engine.EngineConfig;
 import io.gamedata.recommender.engine.ExactSimilarityEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class WebAssetsTest {
 
   static final Path WEB = Path.of("src/main/resources/web");
+  static final ExactSimilarityEngine ENGINE = new ExactSimilarityEngine(EngineConfig.defaults());
   static HttpApi api;
   static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -41,7 +43,8 @@ class WebAssetsTest {
   static void start() {
     api =
         new HttpApi(
-                new ExactSimilarityEngine(EngineConfig.defaults()),
+                ENGINE,
+                Browsing.of(ENGINE),
                 new ServiceStatus() {
                   @Override
                   public boolean live() {
@@ -64,7 +67,7 @@ class WebAssetsTest {
                   }
                 },
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new ApiSettings("127.0.0.1", 0, 2, 1024, 10, 100))
+                new ApiSettings("127.0.0.1", 0, 2, 1024, 10, 100, 50))
             .start();
   }
 
@@ -86,15 +89,25 @@ class WebAssetsTest {
             ".js", "text/javascript; charset=utf-8",
             ".css", "text/css; charset=utf-8",
             ".svg", "image/svg+xml");
-    Pattern refs = Pattern.compile("(?:src|href)=\"(assets/[^\"]+)\"");
+    Pattern refs = Pattern.compile("(?:src|href)=\"(assets/([0-9a-f]{12})/[^\"]+)\"");
     Pattern imports = Pattern.compile("from '\\./([a-z]+\\.js)'");
     Deque<String> todo = new ArrayDeque<>();
-    refs.matcher(get("/").body()).results().forEach(m -> todo.add("/" + m.group(1)));
-    assertThat(todo).contains("/assets/app.js", "/assets/style.css", "/assets/icon.svg");
+    String page = get("/").body();
+    Set<String> versions = new HashSet<>();
+    refs.matcher(page)
+        .results()
+        .forEach(
+            m -> {
+              todo.add("/" + m.group(1));
+              versions.add(m.group(2));
+            });
+    assertThat(versions).hasSize(1);
+    String dir = "/assets/" + versions.iterator().next() + "/";
+    assertThat(todo).contains(dir + "app.js", dir + "style.css", dir + "icon.svg");
     Set<String> seen = new HashSet<>();
     while (!todo.isEmpty()) {
       String path = todo.poll();
-      if (!seen.add(path)) {
+      if (!seen.add(path.substring(dir.length()))) {
         continue;
       }
       HttpResponse<String> r = get(path);
@@ -103,15 +116,58 @@ class WebAssetsTest {
           .as(path)
           .hasValue(types.get(path.substring(path.lastIndexOf('.'))));
       if (path.endsWith(".js")) {
-        imports.matcher(r.body()).results().forEach(m -> todo.add("/assets/" + m.group(1)));
+        // relative imports stay in the same version
+        imports.matcher(r.body()).results().forEach(m -> todo.add(dir + m.group(1)));
       }
     }
-    // every file in the folder is reachable from the page (nothing stale left behind)
+    // every file in the folder is reachable from the page and listed (nothing stale or missing)
     try (Stream<Path> files = Files.list(WEB.resolve("assets"))) {
-      assertThat(seen)
-          .containsExactlyInAnyOrderElementsOf(
-              files.map(f -> "/assets/" + f.getFileName()).toList());
+      List<String> all = files.map(f -> f.getFileName().toString()).toList();
+      assertThat(seen).containsExactlyInAnyOrderElementsOf(all);
+      assertThat(StaticFiles.ASSETS).containsExactlyInAnyOrderElementsOf(all);
     }
+  }
+
+  @Test
+  void theFilesAreCachedThePageRevalidatedAndLockedDown() throws Exception {
+    HttpResponse<String> page = get("/");
+    String asset =
+        Pattern.compile("src=\"(assets/[0-9a-f]{12}/app\\.js)\"")
+            .matcher(page.body())
+            .results()
+            .findFirst()
+            .orElseThrow()
+            .group(1);
+    // versioned files: kept by the browser for a year, never asked again in that release
+    HttpResponse<String> js = get("/" + asset);
+    assertThat(js.headers().firstValue("Cache-Control"))
+        .hasValue("public, max-age=31536000, immutable");
+    assertThat(js.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    // a page of an earlier release still gets the file, not kept
+    HttpResponse<String> old = get("/assets/000000000000/app.js");
+    assertThat(old.statusCode()).isEqualTo(200);
+    assertThat(old.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(get("/assets/" + asset.split("/")[1] + "/nope.js").statusCode()).isEqualTo(404);
+
+    // the page: revalidated on each load, 304 while unchanged, under a strict policy
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    String etag = page.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/"))
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(csp)
+        .contains("default-src 'none'", "script-src 'self'", "style-src 'self'")
+        .contains("img-src 'self' data: https://images.igdb.com", "frame-ancestors 'none'")
+        .doesNotContain("unsafe");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    // the API itself stays uncached
+    assertThat(get("/api/stats").headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.gamedata.recommender.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gamedata.recommender.browse.Browsing;
 import io.gamedata.recommender.engine.EngineConfig;
 import io.gamedata.recommender.engine.ExactSimilarityEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -40,10 +41,12 @@ class WebPageIT {
     browser = Browser.start(profile);
     ExactSimilarityEngine engine =
         new ExactSimilarityEngine(EngineConfig.defaults().withListSize(10));
-    engine.buildAll(WebCatalogue.games());
+    Browsing browsing = Browsing.of(engine);
+    browsing.writer().buildAll(WebCatalogue.games());
     api =
         new HttpApi(
                 engine,
+                browsing,
                 new ServiceStatus() {
                   @Override
                   public boolean live() {
@@ -66,7 +69,7 @@ class WebPageIT {
                   }
                 },
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new ApiSettings("127.0.0.1", 0, 4, 65536, 10, 100))
+                new ApiSettings("127.0.0.1", 0, 4, 65536, 10, 100, 10))
             .start();
     base = "http://127.0.0.1:" + api.port() + "/";
   }
@@ -150,6 +153,16 @@ class WebPageIT {
       assertThat(r.findElement(By.cssSelector(".score")).getText()).endsWith("% match");
     }
     assertThat(cardNames(".similar")).doesNotContain("Star Blaster II: Gold Edition");
+    // the other games of its franchise, by release; its series has the same games: shown once
+    List<WebElement> series = browser.all("section.series");
+    assertThat(series).hasSize(1);
+    assertThat(series.get(0).findElement(By.tagName("h2")).getText())
+        .isEqualTo("More from the Star Blaster franchise");
+    assertThat(
+            series.get(0).findElements(By.cssSelector(".series-game")).stream()
+                .map(e -> e.getAttribute("data-id"))
+                .toList())
+        .containsExactly("1", "3");
     assertThat(browser.fitsWidth()).isTrue();
     browser.screenshot("game");
 
@@ -166,6 +179,12 @@ class WebPageIT {
     browser.driver.navigate().forward();
     browser.rendered("#/games/1");
     assertThat(browser.find("h1").getText()).isEqualTo("Star Blaster");
+
+    // a link of the franchise section
+    browser.find("section.series .series-game[data-id='3'] a").click();
+    browser.rendered("#/games/3");
+    assertThat(browser.find("h1").getText()).isEqualTo("Star Blaster II: Gold Edition");
+    assertThat(browser.find("article.game .parent a").getAttribute("href")).endsWith("#/games/2");
 
     // a game that is not (yet) in the catalogue, and a route that does not exist
     open("#/games/999999", width);
@@ -269,8 +288,21 @@ class WebPageIT {
     if (browser.find("details.filters").getAttribute("open") == null) {
       browser.find("details.filters summary").click(); // closed on a phone while no filter is on
     }
+    // the choices are the catalogue's, most games first
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(browser.find("#f-platform"))
+                .getOptions().stream().map(WebElement::getText).toList())
+        .containsExactly(
+            "Any platform",
+            WebCatalogue.PC + " (14)",
+            WebCatalogue.SWITCH + " (5)",
+            WebCatalogue.PS4 + " (5)");
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(browser.find("#f-type"))
+                .getOptions().stream().map(WebElement::getText).toList())
+        .containsExactly("Any type", "Main Game (18)", "Bundle (1)");
     new org.openqa.selenium.support.ui.Select(browser.find("#f-platform"))
-        .selectByVisibleText(WebCatalogue.PS4);
+        .selectByValue(WebCatalogue.PS4);
     browser.find("#f-from").sendKeys("2003");
     browser.find(".filters button[type='submit']").click();
     browser.rendered("#/recommendations?platform=PlayStation+4&yearFrom=2003");
@@ -309,6 +341,25 @@ class WebPageIT {
     browser.rendered("#/recommendations");
     assertThat(browser.find(".basis").getText())
         .isEqualTo("From the 1 game you like and the 1 game not for you.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {390, 1400})
+  void equalMatchesComeMostRatedFirst(int width) {
+    // Shadow Arena shares its only theme with three games: all three match it fully
+    open("#/games/20", width);
+    assertThat(cardNames(".similar").subList(0, 3))
+        .containsExactly("Arena Prime", "Arena Legends", "Arena Zero");
+    List<WebElement> cards = browser.all(".similar .card");
+    assertThat(cards.get(0).findElement(By.cssSelector(".score")).getText())
+        .isEqualTo("100% match");
+    assertThat(cards.get(0).findElement(By.cssSelector(".rating")).getText())
+        .isEqualTo("rated 90/100 by 5,000 players");
+    assertThat(cards.get(1).findElement(By.cssSelector(".rating")).getText())
+        .isEqualTo("rated 75/100 by 5,000 players");
+    assertThat(browser.find(".similar .hint").getText())
+        .contains("Equal matches: more rated first, then better rated, then newer.");
+    browser.screenshot("ties");
   }
 
   @ParameterizedTest
