@@ -25,7 +25,6 @@ public final class RecommenderService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecommenderService.class);
 
-  private final RecommenderConfig config;
   private final SimilarityEngine engine;
   private final AppMetrics appMetrics;
   private final PrometheusMeterRegistry meters;
@@ -35,7 +34,6 @@ public final class RecommenderService implements AutoCloseable {
   private boolean closed;
 
   public RecommenderService(RecommenderConfig config) {
-    this.config = config;
     EngineConfig engineConfig =
         EngineConfig.defaults()
             .withListSize(config.listSize())
@@ -160,10 +158,6 @@ public final class RecommenderService implements AutoCloseable {
 
   public SimilarityEngine engine() {
     return engine;
-  }
-
-  public RecommenderConfig config() {
-    return config;
   }
 
   public PrometheusMeterRegistry meters() {

@@ -349,7 +349,7 @@ public final class Index {
 
   // ------------------------------------------------------------------ lists
 
-  public void addRev(int member, int owner) {
+  private void addRev(int member, int owner) {
     int n = revSize[member];
     if (n == rev[member].length) {
       rev[member] = Arrays.copyOf(rev[member], n * 2);
