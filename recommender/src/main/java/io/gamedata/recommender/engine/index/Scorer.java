@@ -18,7 +18,7 @@ public final class Scorer {
   public int[] mark;
   private int epoch;
 
-  /** Heap of the worst-first top entries: slots and scores. */
+  /** Heap of the worst-first top entries: slots and scores, at most {@link #capacity}. */
   private final int[] heapSlot;
 
   public final int[] heapScore;
@@ -27,14 +27,24 @@ public final class Scorer {
   /** Queries that fell back to the full exact query ({@link #exactList}). */
   public long fallbacks;
 
+  /** Entries the heap keeps: K' for lists, any n for {@link #exactList} of another length. */
+  public final int capacity;
+
+  /** A scorer of top-K' lists. */
   public Scorer(Index ix) {
+    this(ix, ix.k);
+  }
+
+  /** A scorer whose heap keeps the top {@code capacity}. */
+  public Scorer(Index ix, int capacity) {
     this.ix = ix;
+    this.capacity = capacity;
     int n = Math.max(16, ix.slots);
     acc = new int[n];
     touched = new int[n + 1]; // one spare entry: the build's branch-free append writes one ahead
     mark = new int[n];
-    heapSlot = new int[ix.k];
-    heapScore = new int[ix.k];
+    heapSlot = new int[capacity];
+    heapScore = new int[capacity];
   }
 
   /** Grows the scratch arrays to the index's slots. */
@@ -101,7 +111,7 @@ public final class Scorer {
     if (score <= 0) {
       return;
     }
-    if (heapSize < ix.k) {
+    if (heapSize < capacity) {
       int i = heapSize++;
       heapSlot[i] = slot;
       heapScore[i] = score;
@@ -175,7 +185,10 @@ public final class Scorer {
 
   // ------------------------------------------------------------------ lists
 
-  /** The exact top-K' list of a slot by a full inverted-index query. */
+  /**
+   * The exact top list of a slot (its {@link #capacity} best games, variants left out) by a full
+   * inverted-index query.
+   */
   public int exactList(int slot, int[] outSlots, int[] outScores) {
     scoreAll(slot);
     heapClear();
@@ -226,7 +239,7 @@ public final class Scorer {
       }
     }
     double bound = Math.min(sumBound, Math.sqrt(heavyNorm2) * ix.maxNorm);
-    boolean exact = bound == 0 || (heapSize == ix.k && heapScore[0] > Math.ceil(bound) + 1);
+    boolean exact = bound == 0 || (heapSize == capacity && heapScore[0] > Math.ceil(bound) + 1);
     if (!exact) {
       fallbacks++;
       return exactList(slot, outSlots, outScores);

@@ -3,6 +3,7 @@ package io.gamedata.recommender.engine.query;
 import io.gamedata.recommender.engine.Candidate;
 import io.gamedata.recommender.engine.Field;
 import io.gamedata.recommender.engine.index.Index;
+import io.gamedata.recommender.engine.index.Scorer;
 import io.gamedata.recommender.engine.vector.FeatureExtractor;
 import io.gamedata.recommender.engine.vector.Vectorizer;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Map;
  * Candidate generation for a re-ranker: a game's exact top-n by the engine's score (variants left
  * out, ties by lower id), each with its per-field contributions. From the stored list when it holds
  * n entries (an exact prefix of the top-K') or every candidate; else one exact query over the whole
- * index.
+ * index that keeps the n best in a heap.
  */
 public final class CandidateQuery {
 
@@ -35,10 +36,12 @@ public final class CandidateQuery {
       }
       return out;
     }
-    ExactRanking ranking = ExactRanking.of(ix, x, false);
-    for (int i = 0; i < n && i < ranking.order.length; i++) {
-      int y = ranking.order[i];
-      out.add(candidate(ix, x, y, ranking.score[y]));
+    int most = Math.min(n, ix.size()); // no more candidates exist
+    int[] slots = new int[most];
+    int[] scores = new int[most];
+    int count = new Scorer(ix, most).exactList(x, slots, scores);
+    for (int i = 0; i < count; i++) {
+      out.add(candidate(ix, x, slots[i], scores[i]));
     }
     return out;
   }
