@@ -21,7 +21,7 @@ import java.util.TreeMap;
  *
  * <p>A struct of arrays for the engine's own packages (build, update, query, state), which read and
  * write the fields directly in their inner loops; nothing outside the engine reaches it (the
- * recommender's ArchitectureTest). Not thread-safe: {@code ExactSimilarityEngine} guards it.
+ * recommender's ImportRulesTest). Not thread-safe: {@code ExactSimilarityEngine} guards it.
  */
 public final class Index {
 
